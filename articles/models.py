@@ -1,0 +1,163 @@
+"""Article pages: an index (the blog root) and the articles below it, with ordered sections,
+FAQs and keywords as inline children stored in the page's revisions.
+
+Every text field is translated by django-modeltranslation (see ``articles/translation.py``): the
+ORM reads the active language with fallback to the default; code that must be explicit about a
+language uses ``translation.override(lang)`` or the ``<field>_<lang>`` columns.
+"""
+
+from __future__ import annotations
+
+import math
+
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from articles.forms import ArticlePageForm
+
+INTRO_FEATURES = ["bold", "italic", "link"]
+BODY_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul", "embed", "image"]
+ANSWER_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+# Adult silent reading speed for non-fiction is about 200-250 words per minute; the lower end
+# keeps the estimate honest for long, technical SEO articles.
+WORDS_PER_MINUTE = 200
+
+
+class ArticleIndexPage(Page):
+    """The blog root. Articles live directly below it."""
+
+    intro = RichTextField(_("intro"), blank=True, features=INTRO_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    subpage_types = ["articles.ArticlePage"]
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("article index")
+
+
+class ArticlePage(Page):
+    intro = RichTextField(_("intro"), features=INTRO_FEATURES)
+    conclusion = RichTextField(_("conclusion"), blank=True, features=BODY_FEATURES)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("hero image alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it."),
+    )
+    author_name = models.CharField(_("author"), max_length=200, blank=True)
+
+    base_form_class = ArticlePageForm
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("author_name"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")
+        ),
+        InlinePanel("sections", heading=_("Sections"), label=_("Section")),
+        FieldPanel("conclusion"),
+        InlinePanel("faqs", heading=_("Questions & answers"), label=_("FAQ")),
+        InlinePanel("keywords", heading=_("Keywords"), label=_("Keyword")),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("conclusion"),
+        index.RelatedFields("sections", [index.SearchField("heading"), index.SearchField("body")]),
+        index.RelatedFields("faqs", [index.SearchField("question"), index.SearchField("answer")]),
+        index.FilterField("first_published_at"),
+        index.FilterField("last_published_at"),
+    ]
+
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("article")
+
+    @property
+    def reading_time(self) -> int:
+        """Minutes to read the article in the active language (at least one)."""
+        return reading_time_minutes(self.text_fragments())
+
+    def text_fragments(self) -> list[str]:
+        """The article's readable HTML/text in reading order, in the active language."""
+        fragments = [self.intro]
+        for section in self.sections.all():
+            fragments += [section.heading, section.body]
+        fragments.append(self.conclusion)
+        for faq in self.faqs.all():
+            fragments += [faq.question, faq.answer]
+        return [fragment for fragment in fragments if fragment]
+
+
+def reading_time_minutes(fragments: list[str]) -> int:
+    words = sum(len(strip_tags(fragment).split()) for fragment in fragments)
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+class Section(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="sections")
+    heading = models.CharField(_("heading"), max_length=255)
+    body = RichTextField(_("body"), features=BODY_FEATURES)
+
+    panels = [FieldPanel("heading"), FieldPanel("body")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("section")
+
+    def __str__(self) -> str:
+        return self.heading
+
+
+class FAQ(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="faqs")
+    question = models.CharField(_("question"), max_length=500)
+    answer = RichTextField(_("answer"), features=ANSWER_FEATURES)
+
+    panels = [FieldPanel("question"), FieldPanel("answer")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("FAQ")
+        verbose_name_plural = _("FAQs")
+
+    def __str__(self) -> str:
+        return self.question
+
+
+class ArticleKeyword(Orderable):
+    """An article targets a keyword; at most one of an article's keywords is its focus keyword."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="keywords")
+    keyword = models.ForeignKey(
+        "seo.Keyword", verbose_name=_("keyword"), on_delete=models.CASCADE, related_name="+"
+    )
+    focus = models.BooleanField(_("focus keyword"), default=False)
+
+    panels = [FieldPanel("keyword"), FieldPanel("focus")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("keyword")
+
+    def __str__(self) -> str:
+        return str(self.keyword)

@@ -1,0 +1,195 @@
+"""Writes for articles. Every write picks its language explicitly and goes through a revision.
+
+Per-language columns (``title_de``, ``heading_en``...) are set directly; the untranslated columns
+(``title``, ``slug``, ``url_path``, ``heading``) take the value of the language active while
+saving, so saves run under the article's primary language: the default language when the article
+has it, otherwise the first language it does have. An English-only article therefore never gets a
+German title it does not have.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import translation
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.models import Page, Revision, Site
+
+from articles.content import ArticleContent, KeywordContent
+from articles.models import FAQ, ArticleIndexPage, ArticleKeyword, ArticlePage, Section
+from seo.services import keyword_get_or_create
+
+PAGE_FIELDS = {
+    "title": "title",
+    "slug": "slug",
+    "seo_title": "seo_title",
+    "search_description": "search_description",
+    "intro": "intro_html",
+    "conclusion": "conclusion_html",
+    "hero_image_alt": "hero_image_alt",
+}
+
+
+def localized(field_name: str, lang: str) -> str:
+    return build_localized_fieldname(field_name, lang)
+
+
+def article_languages(page: ArticlePage) -> list[str]:
+    """Configured languages the article is translated into (it has a title and slug in them)."""
+    return [
+        code
+        for code in settings.MODELTRANSLATION_LANGUAGES
+        if getattr(page, localized("title", code), None) and getattr(page, localized("slug", code))
+    ]
+
+
+def primary_language(page: ArticlePage) -> str:
+    languages = article_languages(page)
+    if not languages or settings.LANGUAGE_CODE in languages:
+        return settings.LANGUAGE_CODE
+    return languages[0]
+
+
+def _apply_content(page: ArticlePage, *, lang: str, content: ArticleContent) -> None:
+    for field_name, attribute in PAGE_FIELDS.items():
+        setattr(page, localized(field_name, lang), getattr(content, attribute) or None)
+    if content.author_name:
+        page.author_name = content.author_name
+    _apply_children(
+        page.sections,
+        Section,
+        lang,
+        [{"heading": s.heading, "body": s.body_html} for s in content.sections],
+    )
+    _apply_children(
+        page.faqs,
+        FAQ,
+        lang,
+        [{"question": f.question, "answer": f.answer_html} for f in content.faqs],
+    )
+    _apply_keywords(page, lang, content.keywords)
+
+
+def _apply_children(relation, model, lang: str, rows: Sequence[dict[str, str]]) -> None:
+    """Match children by position: the n-th section of a translation fills the n-th section.
+
+    Children beyond the new content lose this language's text; a child left with no text in any
+    language is removed.
+    """
+    children = list(relation.all())
+    for position, values in enumerate(rows):
+        if position < len(children):
+            child = children[position]
+        else:
+            child = model()
+            children.append(child)
+        for field_name, value in values.items():
+            setattr(child, localized(field_name, lang), value or None)
+    for child in children[len(rows) :]:
+        for field_name in model_translated_fields(model):
+            setattr(child, localized(field_name, lang), None)
+    relation.set([child for child in children if _has_any_text(child, model)])
+
+
+def model_translated_fields(model) -> tuple[str, ...]:
+    return {Section: ("heading", "body"), FAQ: ("question", "answer")}[model]
+
+
+def _has_any_text(child, model) -> bool:
+    return any(
+        getattr(child, localized(field_name, code), None)
+        for field_name in model_translated_fields(model)
+        for code in settings.MODELTRANSLATION_LANGUAGES
+    )
+
+
+def _apply_keywords(page: ArticlePage, lang: str, keywords: Sequence[KeywordContent]) -> None:
+    """The primary language's keywords define the set; a translation names them in its language.
+
+    Keywords are shared snippets, so a translated term is written to the keyword itself, by
+    position, and every article using that keyword sees it.
+    """
+    existing = list(page.keywords.all())
+    if not existing or lang == primary_language(page):
+        page.keywords.set(
+            [
+                ArticleKeyword(
+                    keyword=keyword_get_or_create(term=keyword.term, lang=lang), focus=keyword.focus
+                )
+                for keyword in keywords
+            ]
+        )
+        return
+    column = localized("term", lang)
+    for link, keyword in zip(existing, keywords, strict=False):
+        if getattr(link.keyword, column) != keyword.term:
+            setattr(link.keyword, column, keyword.term)
+            link.keyword.save(update_fields=[column])
+
+
+def _save_revision(page: ArticlePage, *, publish: bool, user: AbstractBaseUser | None) -> Revision:
+    with translation.override(primary_language(page)):
+        revision = page.save_revision(user=user, log_action=True)
+        if publish:
+            revision.publish(user=user)
+    return revision
+
+
+@transaction.atomic
+def article_create(
+    *,
+    parent: Page,
+    lang: str,
+    content: ArticleContent,
+    publish: bool = False,
+    user: AbstractBaseUser | None = None,
+) -> ArticlePage:
+    """Create an article in ``lang`` below ``parent``; a draft unless ``publish``."""
+    page = ArticlePage(live=False, owner=user)
+    _apply_content(page, lang=lang, content=content)
+    with translation.override(primary_language(page)):
+        parent.add_child(instance=page)
+    _save_revision(page, publish=publish, user=user)
+    page.refresh_from_db()
+    return page
+
+
+@transaction.atomic
+def article_update_language(
+    *,
+    page: ArticlePage,
+    lang: str,
+    content: ArticleContent,
+    publish: bool = False,
+    user: AbstractBaseUser | None = None,
+) -> ArticlePage:
+    """Set the ``lang`` fields of the article's latest revision (a translation or an update)."""
+    latest = page.get_latest_revision_as_object()
+    _apply_content(latest, lang=lang, content=content)
+    _save_revision(latest, publish=publish, user=user)
+    page.refresh_from_db()
+    return page
+
+
+@transaction.atomic
+def article_index_get_or_create(
+    *, slug: str, titles: dict[str, str], parent: Page | None = None
+) -> tuple[ArticleIndexPage, bool]:
+    """The article index with ``slug`` (default language) below the default site's root page."""
+    default = settings.LANGUAGE_CODE
+    existing = ArticleIndexPage.objects.filter(**{localized("slug", default): slug}).first()
+    if existing is not None:
+        return existing, False
+    if parent is None:
+        parent = Site.objects.get(is_default_site=True).root_page
+    index = ArticleIndexPage(live=True)
+    for code, title in titles.items():
+        setattr(index, localized("title", code), title)
+        setattr(index, localized("slug", code), slug)
+    with translation.override(default):
+        parent.add_child(instance=index)
+        index.save_revision().publish()
+    return index, True

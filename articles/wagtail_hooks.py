@@ -1,0 +1,14 @@
+"""Admin integration for articles."""
+
+from __future__ import annotations
+
+from django.utils.html import format_html
+from wagtail import hooks
+
+
+@hooks.register("insert_global_admin_css")
+def hide_translation_copy_buttons() -> str:
+    # wagtail-modeltranslation adds "Copy content from" buttons to every nested panel, meant for
+    # StreamFields. Our articles have none; on InlinePanels the buttons answer 500 (see
+    # docs/architecture.md), so they are hidden rather than offered.
+    return format_html("<style>.translation-field-copy-wrapper {{ display: none; }}</style>")

@@ -1,0 +1,55 @@
+"""``migrate`` that leaves a modeltranslation database complete, every time.
+
+wagtail-modeltranslation adds the page table's ``title_xx``/``slug_xx``/``url_path_xx`` columns
+with raw SQL after the migrations run, not in a migration file. Plain ``migrate`` therefore leaves
+three gaps that every fresh database (development, CI, the test database) would have to close by
+hand: the pages from Wagtail's data migration have no values in the new columns, their
+per-language URL paths are unset, and the ``slug_xx`` columns used for API look-ups have no index.
+This command closes them right after the package's own migrate, idempotently.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connections
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.models import Page
+from wagtail_modeltranslation.migrate.management.commands.migrate import (
+    Command as TranslationMigrateCommand,
+)
+
+
+class Command(TranslationMigrateCommand):
+    help = (
+        TranslationMigrateCommand.help
+        + ". Then fills default-language columns, per-language URL paths and slug indexes."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        super().handle(*args, **options)
+        database = options["database"]
+        verbosity = options["verbosity"]
+        default_url_path = build_localized_fieldname("url_path", settings.LANGUAGE_CODE)
+        unfilled = Page.objects.using(database).filter(**{f"{default_url_path}__isnull": True})
+        if unfilled.exists():
+            call_command("update_translation_fields", verbosity=0)
+            call_command("set_translation_url_paths", verbosity=0)
+            if verbosity:
+                self.stdout.write("Filled default-language page columns and URL paths.")
+        self._index_translated_slugs(database)
+
+    def _index_translated_slugs(self, database: str) -> None:
+        # Articles are looked up by slug_<lang> (fallback never applies in queries).
+        connection = connections[database]
+        table = Page._meta.db_table
+        with connection.cursor() as cursor:
+            for code in settings.MODELTRANSLATION_LANGUAGES:
+                column = build_localized_fieldname("slug", code)
+                index = f"{table}_{column}_idx"
+                cursor.execute(
+                    f"CREATE INDEX IF NOT EXISTS {connection.ops.quote_name(index)} "
+                    f"ON {connection.ops.quote_name(table)} ({connection.ops.quote_name(column)})"
+                )

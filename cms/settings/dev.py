@@ -1,0 +1,8 @@
+"""Local development: debug on, a fixed secret key that only ever exists here."""
+
+from cms.settings.base import *  # noqa: F403
+from cms.settings.environment import env_bool, env_str
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

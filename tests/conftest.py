@@ -1,0 +1,61 @@
+"""Fixtures shared by the whole suite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SEED_PATH = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+SEED_FILE = SEED_PATH / "000_f0fe1d16a1469c78.txt"
+
+
+@pytest.fixture
+def seed_text() -> str:
+    """The example German article. CI has ../shared/seeds; elsewhere the test is skipped."""
+    if not SEED_FILE.is_file():
+        pytest.skip(f"seed article not found at {SEED_FILE} (the ../shared/seeds folder is absent)")
+    return SEED_FILE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def article_index(db):
+    from articles.services import article_index_get_or_create
+
+    index, _created = article_index_get_or_create(
+        slug="blog", titles={"de": "Ratgeber", "en": "Guide"}
+    )
+    return index
+
+
+@pytest.fixture
+def make_article(article_index):
+    """``make_article(lang="de", publish=True, translations={"en": content}, **factory_kwargs)``."""
+    from articles.services import article_create, article_update_language
+    from tests.factories import ArticleContentFactory
+
+    def build(lang: str = "de", *, publish: bool = True, translations=None, parent=None, **kwargs):
+        content = kwargs.pop("content", None) or ArticleContentFactory(lang_tag=lang, **kwargs)
+        page = article_create(
+            parent=parent or article_index, lang=lang, content=content, publish=publish
+        )
+        for translation_lang, translation in (translations or {}).items():
+            page = article_update_language(
+                page=page, lang=translation_lang, content=translation, publish=publish
+            )
+        return page
+
+    return build
+
+
+@pytest.fixture
+def editor(db):
+    from tests.factories import make_editor
+
+    return make_editor()
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
