@@ -15,6 +15,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -89,6 +90,16 @@ class ArticlePage(Page):
         index.FilterField("last_published_at"),
     ]
 
+    # Wagtail's own API v2 (/api/v2/) stays available for tooling that expects it.
+    api_fields = [
+        APIField("author_name"),
+        APIField("intro"),
+        APIField("sections"),
+        APIField("conclusion"),
+        APIField("faqs"),
+        APIField("keywords"),
+    ]
+
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types: list[str] = []
 
@@ -122,6 +133,7 @@ class Section(Orderable):
     body = RichTextField(_("body"), features=BODY_FEATURES)
 
     panels = [FieldPanel("heading"), FieldPanel("body")]
+    api_fields = [APIField("heading"), APIField("body")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("section")
@@ -136,6 +148,7 @@ class FAQ(Orderable):
     answer = RichTextField(_("answer"), features=ANSWER_FEATURES)
 
     panels = [FieldPanel("question"), FieldPanel("answer")]
+    api_fields = [APIField("question"), APIField("answer")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("FAQ")
@@ -155,6 +168,7 @@ class ArticleKeyword(Orderable):
     focus = models.BooleanField(_("focus keyword"), default=False)
 
     panels = [FieldPanel("keyword"), FieldPanel("focus")]
+    api_fields = [APIField("keyword_id"), APIField("focus")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("keyword")
