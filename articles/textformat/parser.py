@@ -52,7 +52,10 @@ def parse_article(
     decoded = decode_text(data, source=source)
     if decoded.text is None:
         return ParseResult(None, decoded.diagnostics)
-    return _ArticleParser(classify_lines(decoded.text), source, language, decoded.diagnostics).run()
+    lines = classify_lines(decoded.text)
+    return _ArticleParser(lines, source, language, decoded.diagnostics).run(
+        blank=bool(decoded.text)
+    )
 
 
 def parse_file(path: str | Path, *, language: str | None = None) -> ParseResult:
@@ -129,11 +132,11 @@ class _ArticleParser:
 
     # -- the walk ----------------------------------------------------------------------------
 
-    def run(self) -> ParseResult:
+    def run(self, *, blank: bool) -> ParseResult:
+        """``blank``: the text is not empty but has no line with content."""
         if not self.lines:
-            self._report(
-                Severity.ERROR, None, DiagnosticCode.NO_TITLE, "no title: the text is empty"
-            )
+            detail = "the text has only blank lines" if blank else "the text is empty"
+            self._report(Severity.ERROR, None, DiagnosticCode.NO_TITLE, f"no title: {detail}")
             return self._result(None)
         title = self.lines[0]
         if title.kind in (
@@ -203,8 +206,8 @@ class _ArticleParser:
             line.number,
             DiagnosticCode.UNKNOWN_BLOCK_HEADING,
             f"unknown block heading '{_excerpt(line.text)}': not in the marker table, read as"
-            f" the {block} heading because {'a question' if block is Block.FAQ else 'bullets'}"
-            " follow",
+            f" the {block} heading because"
+            f" {'a question follows' if block is Block.FAQ else 'only bullets follow'}",
         )
         self._enter_block(block, line, heading=line.text)
         return True
