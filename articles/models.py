@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import math
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from articles.forms import ArticlePageForm
+from articles.forms import DEFAULT_ONLY_FIELDS, ArticlePageForm
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 BODY_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul", "embed", "image"]
@@ -105,6 +108,41 @@ class ArticlePage(Page):
 
     class Meta:
         verbose_name = _("article")
+
+    def translated_languages(self) -> list[str]:
+        """Configured languages the article is translated into (title and slug set in them)."""
+        return [
+            code
+            for code in settings.MODELTRANSLATION_LANGUAGES
+            if getattr(self, build_localized_fieldname("title", code), None)
+            and getattr(self, build_localized_fieldname("slug", code), None)
+        ]
+
+    def primary_language(self) -> str:
+        """The default language when the article has it, else the first language it has."""
+        languages = self.translated_languages()
+        if not languages or settings.LANGUAGE_CODE in languages:
+            return settings.LANGUAGE_CODE
+        return languages[0]
+
+    # The untranslated columns (title, slug, url_path, draft_title) take the value of the active
+    # language, and validation reads fields through it. Both therefore run under the article's
+    # primary language, whatever language the request or command happens to have active, so an
+    # English-only article is never validated or stored as if it were German.
+
+    def full_clean(self, *args, exclude=None, **kwargs) -> None:
+        default = settings.LANGUAGE_CODE
+        if not getattr(self, build_localized_fieldname("title", default)):
+            # wagtail-modeltranslation requires the default language's title, slug and intro;
+            # an article that lacks the default language needs one complete other language
+            # instead (ArticlePageForm checks that).
+            exclude = {*(exclude or ()), *(f"{name}_{default}" for name in DEFAULT_ONLY_FIELDS)}
+        with translation.override(self.primary_language()):
+            super().full_clean(*args, exclude=exclude, **kwargs)
+
+    def save(self, *args, **kwargs):
+        with translation.override(self.primary_language()):
+            return super().save(*args, **kwargs)
 
     @property
     def reading_time(self) -> int:

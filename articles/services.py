@@ -39,18 +39,11 @@ def localized(field_name: str, lang: str) -> str:
 
 def article_languages(page: ArticlePage) -> list[str]:
     """Configured languages the article is translated into (it has a title and slug in them)."""
-    return [
-        code
-        for code in settings.MODELTRANSLATION_LANGUAGES
-        if getattr(page, localized("title", code), None) and getattr(page, localized("slug", code))
-    ]
+    return page.translated_languages()
 
 
 def primary_language(page: ArticlePage) -> str:
-    languages = article_languages(page)
-    if not languages or settings.LANGUAGE_CODE in languages:
-        return settings.LANGUAGE_CODE
-    return languages[0]
+    return page.primary_language()
 
 
 def _apply_content(page: ArticlePage, *, lang: str, content: ArticleContent) -> None:
@@ -165,13 +158,30 @@ def article_update_language(
     content: ArticleContent,
     publish: bool = False,
     user: AbstractBaseUser | None = None,
+    latest: ArticlePage | None = None,
 ) -> ArticlePage:
-    """Set the ``lang`` fields of the article's latest revision (a translation or an update)."""
-    latest = page.get_latest_revision_as_object()
+    """Set the ``lang`` fields of the article's latest revision (a translation or an update).
+
+    ``latest`` is ``page.get_latest_revision_as_object()`` when the caller already has it (the
+    importer compares it with the new content first); it is loaded otherwise.
+    """
+    if latest is None:
+        latest = page.get_latest_revision_as_object()
     _apply_content(latest, lang=lang, content=content)
     _save_revision(latest, publish=publish, user=user)
     page.refresh_from_db()
     return page
+
+
+@transaction.atomic
+def article_publish_latest(*, page: ArticlePage, user: AbstractBaseUser | None = None) -> None:
+    """Publish the article's latest revision as it is (no new revision)."""
+    revision = page.get_latest_revision()
+    if revision is None:
+        return
+    with translation.override(primary_language(page)):
+        revision.publish(user=user)
+    page.refresh_from_db()
 
 
 @transaction.atomic

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail import hooks
 
 
@@ -11,4 +11,4 @@ def hide_translation_copy_buttons() -> str:
     # wagtail-modeltranslation adds "Copy content from" buttons to every nested panel, meant for
     # StreamFields. Our articles have none; on InlinePanels the buttons answer 500 (see
     # docs/architecture.md), so they are hidden rather than offered.
-    return format_html("<style>.translation-field-copy-wrapper {{ display: none; }}</style>")
+    return mark_safe("<style>.translation-field-copy-wrapper { display: none; }</style>")

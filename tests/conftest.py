@@ -59,3 +59,12 @@ def editor(db):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache (Redis in CI, local memory elsewhere)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

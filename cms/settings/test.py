@@ -1,11 +1,11 @@
-"""Test run: fast hashing, in-memory cache and email, tasks run immediately."""
+"""Test run: fast hashing, in-memory email, tasks run immediately."""
 
 from cms.settings.base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# CACHES comes from base.py: Redis when REDIS_URL is set (CI), local memory otherwise.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]

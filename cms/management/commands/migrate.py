@@ -10,6 +10,9 @@ This command closes them right after the package's own migrate, idempotently.
 
 from __future__ import annotations
 
+import contextlib
+import io
+from contextlib import nullcontext
 from typing import Any
 
 from django.conf import settings
@@ -29,9 +32,13 @@ class Command(TranslationMigrateCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        super().handle(*args, **options)
-        database = options["database"]
         verbosity = options["verbosity"]
+        # modeltranslation reports the columns it adds with bare print() calls, whatever the
+        # verbosity; keep quiet runs (the test database, scripts with -v 0) quiet.
+        quiet = contextlib.redirect_stdout(io.StringIO()) if verbosity == 0 else nullcontext()
+        with quiet:
+            super().handle(*args, **options)
+        database = options["database"]
         default_url_path = build_localized_fieldname("url_path", settings.LANGUAGE_CODE)
         unfilled = Page.objects.using(database).filter(**{f"{default_url_path}__isnull": True})
         if unfilled.exists():

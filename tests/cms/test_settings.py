@@ -1,0 +1,91 @@
+"""Configuration: clear failures at start-up, production hardening, migrations in step."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+
+from cms.settings.environment import parse_languages
+
+REPO = Path(__file__).resolve().parent.parent.parent
+
+
+def run_django(*args: str, settings: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {key: value for key, value in os.environ.items() if key != "SECRET_KEY"}
+    environment.update(DJANGO_SETTINGS_MODULE=settings, **env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=REPO,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("de,en,nl,fr", ["de", "en", "nl", "fr"]), (" EN , de ", ["en", "de"]), ("pt-br", ["pt-br"])],
+)
+def test_language_list_is_parsed_with_the_first_as_default(raw, expected):
+    assert parse_languages(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "named"),
+    [
+        ("de,xx", "'xx'"),
+        ("de,en_US!", "'en_us!'"),
+        ("de,,en", "''"),
+        ("de,en,de", "'de'"),
+        ("", ""),
+    ],
+)
+def test_bad_language_list_is_refused_naming_the_code(raw, named):
+    with pytest.raises(ImproperlyConfigured) as error:
+        parse_languages(raw)
+    assert "CMS_LANGUAGES" in str(error.value)
+    assert named in str(error.value)
+
+
+def test_unknown_language_stops_start_up_with_a_one_line_message():
+    result = run_django("check", settings="cms.settings.dev", CMS_LANGUAGES="de,xx")
+
+    assert result.returncode != 0
+    assert result.stderr.strip() == (
+        "Configuration error: CMS_LANGUAGES: unknown language code 'xx'"
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_django("check", settings="cms.settings.production")
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_production_settings_pass_the_deployment_checklist():
+    result = run_django(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        settings="cms.settings.production",
+        SECRET_KEY="x7#kQ2!vL9@pR4$wZ8^nB3&mT6*hJ1(cF5)gD0_sA2+eY7=uI9-oP4",
+        ALLOWED_HOSTS="cms.example.com",
+    )
+
+    assert result.returncode == 0, result.stderr + result.stdout
+
+
+@pytest.mark.django_db
+def test_models_and_migrations_are_in_step():
+    # Raises SystemExit(1) when a migration is missing.
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
