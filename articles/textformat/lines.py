@@ -30,7 +30,8 @@ SENTENCE_END = ".!?…:;,"
 # syndrome (IBS)` is a heading.
 CLOSING_CHARACTERS = "\"'”“’‘»«›‹)]}"
 
-_BULLET = re.compile(r"^[-*•–](?:[ \t\u00a0\u202f]+(?P<content>.*))?$")
+_BULLETS = "-*•–"
+_BULLET = re.compile(rf"^[{_BULLETS}](?:[ \t\u00a0\u202f]+(?P<content>.*))?$")
 _WORD_CHARACTER = re.compile(r"\w")
 
 
@@ -104,6 +105,10 @@ class MarkerIndex:
 
     def classify(self, number: int, text: str) -> Line | None:
         """The kind of one stripped, non-empty line; None for a decoration-only line."""
+        if not text[0].isalnum() and not _WORD_CHARACTER.search(text):
+            # A lone bullet is an empty keyword worth reporting; "---" or "* * *" is decoration.
+            lone_bullet = len(text) == 1 and text in _BULLETS
+            return Line(number, text, LineKind.BULLET, "") if lone_bullet else None
         if bullet := _BULLET.match(text):
             content = (bullet.group("content") or "").strip()
             return Line(number, text, LineKind.BULLET, content)
@@ -121,8 +126,6 @@ class MarkerIndex:
                 block, languages = found
                 heading = text.rstrip(":").rstrip()
                 return Line(number, text, LineKind.BLOCK_HEADING, heading, block, languages)
-        if not text[0].isalnum() and not _WORD_CHARACTER.search(text):
-            return None
         kind = LineKind.HEADING if looks_like_heading(text) else LineKind.TEXT
         return Line(number, text, kind, text)
 

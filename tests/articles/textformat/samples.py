@@ -1,10 +1,27 @@
-"""Small article texts for the format tests, built per language from the spec in the issue.
+"""Sample files and small article texts for the format tests (built per language from the issue).
 
 The marker spellings here are written out from the issue on purpose instead of being read from
 ``MARKERS``, so the tests check the table against the specification.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+FIXTURES = REPO_ROOT / "tests" / "fixtures" / "articles"
+VALID_FIXTURES = FIXTURES / "valid"
+MALFORMED_FIXTURES = FIXTURES / "malformed"
+SEED_FILE = REPO_ROOT.parent / "shared" / "seeds" / "000_f0fe1d16a1469c78.txt"
+
+# One realistic article per language, in the seed's layout; de and en are translations of each
+# other. The language is the file name's prefix.
+VALID_FIXTURE_FILES = sorted(VALID_FIXTURES.glob("*.txt"))
+
+
+def fixture_language(path: Path) -> str:
+    return path.name.split("_", 1)[0]
+
 
 # language: conclusion heading, FAQ heading, keyword heading, question label, answer label
 SPEC = {
