@@ -144,6 +144,13 @@ class ArticlePage(Page):
         with translation.override(self.primary_language()):
             return super().save(*args, **kwargs)
 
+    def seo_document(self, lang: str):
+        """This article in ``lang`` as the SEO engine sees it (``seo.protocol.SEOSubject``)."""
+        # Imported here: the adapter imports this module for ArticlePage.
+        from articles.seo_adapter import article_seo_document
+
+        return article_seo_document(self, lang)
+
     @property
     def reading_time(self) -> int:
         """Minutes to read the article in the active language (at least one)."""

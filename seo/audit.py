@@ -1,0 +1,78 @@
+"""Running the SEO engine over the pages that registered sources offer (Django side).
+
+Streams: documents come from the sources a batch at a time, each is analysed and handed on, and
+only the site auditor's small per-article summaries are kept, so memory stays flat however many
+articles there are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from seo.engine import SEOReport, SiteAuditor, SiteFinding, Thresholds, analyse
+from seo.protocol import SEOItem, SEOSubject, registered_sources
+
+
+def configured_thresholds() -> Thresholds:
+    """Engine defaults with the ``SEO_THRESHOLDS`` setting applied (unknown keys raise)."""
+    return Thresholds().with_overrides(getattr(settings, "SEO_THRESHOLDS", None) or None)
+
+
+@dataclass(frozen=True)
+class AuditedItem:
+    item: SEOItem
+    report: SEOReport
+
+
+@dataclass
+class AuditRun:
+    """Iterate ``articles`` first; ``site_findings()`` is complete once they are exhausted."""
+
+    articles: Iterator[AuditedItem]
+    auditor: SiteAuditor
+    _findings: list[SiteFinding] | None = field(default=None, repr=False)
+
+    def site_findings(self) -> list[SiteFinding]:
+        if self._findings is None:
+            self._findings = self.auditor.finish()
+        return self._findings
+
+
+def audit(
+    *,
+    languages: Sequence[str] | None = None,
+    include_drafts: bool = False,
+    slugs: Iterable[str] | None = None,
+    batch_size: int = 200,
+    thresholds: Thresholds | None = None,
+) -> AuditRun:
+    thresholds = thresholds or configured_thresholds()
+    languages = list(languages or settings.MODELTRANSLATION_LANGUAGES)
+    auditor = SiteAuditor(thresholds)
+    slug_list = list(slugs) if slugs else None
+
+    def articles() -> Iterator[AuditedItem]:
+        for source in registered_sources():
+            for item in source.items(
+                languages=languages,
+                include_drafts=include_drafts,
+                slugs=slug_list,
+                batch_size=batch_size,
+            ):
+                report = analyse(item.document, thresholds)
+                auditor.add(item.document, report)
+                yield AuditedItem(item=item, report=report)
+
+    return AuditRun(articles=articles(), auditor=auditor)
+
+
+def audit_page(page: SEOSubject, lang: str, thresholds: Thresholds | None = None) -> SEOReport:
+    """One page object (live or a revision's object) in one language."""
+    return analyse(page.seo_document(lang), thresholds or configured_thresholds())
+
+
+def slug_exists(slug: str) -> bool:
+    return any(source.slug_exists(slug) for source in registered_sources())
