@@ -37,8 +37,10 @@ class ParsedArticle:
     """One article in one language.
 
     ``keywords[0]`` is the focus keyword by convention of the format (see ``focus_keyword``).
-    The ``*_heading`` fields hold the block headings as written; None means "the language's
-    default from the marker table" when rendering.
+    The ``*_heading`` fields are None for the language's standard heading (the first one in
+    its marker table, e.g. "Fazit") and hold the text otherwise ("Zusammenfassung", or an
+    unrecognised heading), so an article built without headings equals its parsed export.
+    ``keyword_lines`` has the line of each keyword, in the same order.
     """
 
     language: str | None = None
@@ -52,6 +54,7 @@ class ParsedArticle:
     keywords: list[str] = field(default_factory=list)
     keywords_heading: str | None = None
 
+    keyword_lines: list[int] = field(default_factory=list, compare=False)  # one per keyword
     title_line: int | None = field(default=None, compare=False)
     conclusion_line: int | None = field(default=None, compare=False)
     faq_line: int | None = field(default=None, compare=False)
@@ -119,7 +122,8 @@ class DiagnosticCode(StrEnum):
 class Diagnostic:
     severity: Severity
     line: int | None
-    code: DiagnosticCode
+    # A ``DiagnosticCode``; callers such as the importer may add their own string codes.
+    code: DiagnosticCode | str
     message: str
     source: str = "<text>"
 

@@ -19,6 +19,14 @@ Decisions about unclear input, each reported as a warning so nothing changes sil
   unmarked line after an answer is a further paragraph of that answer (joined with "\\n").
 - A question without answer is kept with an empty answer; an answer without question, an empty
   keyword and a duplicate keyword are dropped.
+- Heading-like lines inside the conclusion stay conclusion paragraphs
+  (``heading-in-conclusion``): the format has no sections after the conclusion.
+- The blocks may come in any order and the parser accepts that; the writer always puts them in
+  the order conclusion, FAQ, keywords.
+
+Only an article that parses without warnings is guaranteed to read back identically from
+``render_article``; after a warning the parser has guessed, and the rendered text shows what
+it understood.
 """
 
 from __future__ import annotations
@@ -29,7 +37,7 @@ from pathlib import Path
 from articles.textformat.decoding import decode_text
 from articles.textformat.language import guess_language
 from articles.textformat.lines import Block, Line, LineKind, classify_lines
-from articles.textformat.markers import MARKERS, LanguageMarkers, markers_for
+from articles.textformat.markers import MARKERS, LanguageMarkers, heading_key, markers_for
 from articles.textformat.model import (
     Diagnostic,
     DiagnosticCode,
@@ -84,6 +92,23 @@ def _excerpt(text: str) -> str:
 
 def _normalise_language(language: str) -> str:
     return language.strip().lower().replace("_", "-")
+
+
+def _drop_default_headings(article: ParsedArticle, table: LanguageMarkers) -> None:
+    """None stands for the language's standard block heading, so an article built without
+    headings (e.g. from the database) equals the same article parsed back from its export."""
+    if article.conclusion_heading and _same_heading(
+        article.conclusion_heading, table.conclusion_heading
+    ):
+        article.conclusion_heading = None
+    if article.faq_heading and _same_heading(article.faq_heading, table.faq_heading):
+        article.faq_heading = None
+    if article.keywords_heading and _same_heading(article.keywords_heading, table.keyword_heading):
+        article.keywords_heading = None
+
+
+def _same_heading(written: str, standard: str) -> bool:
+    return heading_key(written) == heading_key(standard)
 
 
 def _keyword_key(keyword: str) -> str:
@@ -402,6 +427,7 @@ class _ArticleParser:
         self.keyword_lines[key] = line.number
         assert self.article is not None
         self.article.keywords.append(keyword)
+        self.article.keyword_lines.append(line.number)
 
     # -- after the walk ----------------------------------------------------------------------------
 
@@ -455,7 +481,10 @@ class _ArticleParser:
                     DiagnosticCode.UNKNOWN_LANGUAGE,
                     f"cannot tell the language: {detail}; set it explicitly",
                 )
-        self._check_foreign_block_headings(markers_for(article.language))
+        table = markers_for(article.language)
+        self._check_foreign_block_headings(table)
+        if table is not None:
+            _drop_default_headings(article, table)
 
     def _check_foreign_block_headings(self, table: LanguageMarkers | None) -> None:
         if table is None:

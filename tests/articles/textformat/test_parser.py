@@ -23,7 +23,6 @@ from tests.articles.textformat.samples import (
     LANGUAGES,
     QUESTION_LINE,
     SECTION_LINE,
-    SPEC,
     TITLE_LINE,
     owl_article,
 )
@@ -66,15 +65,33 @@ def test_complete_article_parses_into_every_part_without_diagnostics(language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_block_headings_are_kept_as_written(language):
-    conclusion, faq, keywords, _question, _answer = SPEC[language]
-
+def test_standard_block_headings_are_stored_as_none(language):
     article = parse_article(owl_article(language, heading_suffix=":")).article
 
     assert (article.conclusion_heading, article.faq_heading, article.keywords_heading) == (
-        conclusion,
-        faq,
-        keywords,
+        None,
+        None,
+        None,
+    )
+    assert article.conclusion_line == CONCLUSION_LINE
+
+
+def test_other_known_block_headings_are_kept_as_written():
+    text = (
+        owl_article("de")
+        .replace("Fazit\n", "Zusammenfassung\n")
+        .replace("Fragen & Antworten\n", "Häufig gestellte Fragen:\n")
+        .replace("Wichtige Schlüsselwörter\n", "Stichwörter\n")
+    )
+
+    result = parse_article(text)
+
+    assert found(result) == []
+    article = result.article
+    assert (article.conclusion_heading, article.faq_heading, article.keywords_heading) == (
+        "Zusammenfassung",
+        "Häufig gestellte Fragen",
+        "Stichwörter",
     )
 
 
@@ -87,6 +104,7 @@ def test_line_numbers_count_every_physical_line():
     assert article.faq_line == FAQ_LINE
     assert (article.faqs[0].line, article.faqs[0].answer_line) == (QUESTION_LINE, ANSWER_LINE)
     assert article.keywords_line == KEYWORDS_LINE
+    assert article.keyword_lines == [FIRST_KEYWORD_LINE, FIRST_KEYWORD_LINE + 1]
 
 
 def test_optional_empty_first_line_may_be_missing():
@@ -286,11 +304,11 @@ def test_markers_and_block_headings_are_case_insensitive():
 
 
 def test_block_heading_with_trailing_colon_and_spaces_is_recognised():
-    text = owl_article("de").replace("Fazit\n", "Fazit :   \n")
+    text = owl_article("de").replace("Fazit\n", "FAZIT :   \n")
 
     article = parse_article(text).article
 
-    assert article.conclusion_heading == "Fazit"
+    assert article.conclusion_line == CONCLUSION_LINE
     assert article.conclusion == ["Night hunting is where the strengths of an owl count most."]
 
 

@@ -35,12 +35,14 @@ def test_seed_parses_as_one_german_article_with_every_part(seed_bytes):
         raw_lines[number - 1] for number in SEED_SECTION_LINES
     ]
     assert [len(section.paragraphs) for section in article.sections] == SEED_SECTION_PARAGRAPHS
-    assert article.conclusion_heading == "Fazit"
+    # None: the standard heading of the language ("Fazit", "Fragen & Antworten", ...)
+    assert article.conclusion_heading is None
+    assert article.conclusion_line == 42
     assert len(article.conclusion) == 2
-    assert article.faq_heading == "Fragen & Antworten"
+    assert (article.faq_heading, article.faq_line) == (None, 45)
     assert len(article.faqs) == 5
     assert all(faq.question.endswith("?") and faq.answer for faq in article.faqs)
-    assert article.keywords_heading == "Wichtige Schlüsselwörter"
+    assert (article.keywords_heading, article.keywords_line) == (None, 56)
     assert len(article.keywords) == 9
     assert article.focus_keyword == raw_lines[56].removeprefix("- ")
 
