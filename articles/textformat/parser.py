@@ -61,9 +61,29 @@ def parse_article(
     if decoded.text is None:
         return ParseResult(None, decoded.diagnostics)
     lines = classify_lines(decoded.text)
-    return _ArticleParser(lines, source, language, decoded.diagnostics).run(
-        blank=bool(decoded.text)
-    )
+    report = _Report(source, decoded.diagnostics)
+    if not lines:
+        detail = "the text has only blank lines" if decoded.text else "the text is empty"
+        report.error(None, DiagnosticCode.NO_TITLE, f"no title: {detail}")
+        return report.result(None)
+    title = lines[0]
+    if title.kind in _NOT_A_TITLE:
+        report.error(
+            title.number,
+            DiagnosticCode.NO_TITLE,
+            f"no title: the first line is a {title.kind.value}, not a title"
+            f" ({_excerpt(title.text)})",
+        )
+        return report.result(None)
+    article = ParsedArticle(title=title.text, title_line=title.number)
+    _ArticleParser(article, lines, report, language).run()
+    if not _has_body_text(article):
+        report.error(
+            title.number,
+            DiagnosticCode.NO_BODY,
+            "no body text: no intro, section or conclusion paragraph after the title",
+        )
+    return report.result(article)
 
 
 def parse_file(path: str | Path, *, language: str | None = None) -> ParseResult:
@@ -115,21 +135,52 @@ def _keyword_key(keyword: str) -> str:
     return " ".join(keyword.split()).casefold()
 
 
+_NOT_A_TITLE = (LineKind.BLOCK_HEADING, LineKind.QUESTION, LineKind.ANSWER, LineKind.BULLET)
+
+
+class _Report:
+    """Collects the diagnostics of one parse and hands out the result."""
+
+    def __init__(self, source: str, diagnostics: list[Diagnostic]) -> None:
+        self.source = source
+        self.diagnostics = diagnostics
+
+    def error(self, line: int | None, code: DiagnosticCode, message: str) -> None:
+        self.diagnostics.append(Diagnostic(Severity.ERROR, line, code, message, self.source))
+
+    def warn(self, line: int | None, code: DiagnosticCode, message: str) -> None:
+        self.diagnostics.append(Diagnostic(Severity.WARNING, line, code, message, self.source))
+
+    def result(self, article: ParsedArticle | None) -> ParseResult:
+        # File-level diagnostics first, then in line order (the sort is stable).
+        self.diagnostics.sort(key=lambda d: -1 if d.line is None else d.line)
+        if any(d.severity is Severity.ERROR for d in self.diagnostics):
+            article = None
+        return ParseResult(article, self.diagnostics)
+
+
+def _has_body_text(article: ParsedArticle) -> bool:
+    return bool(
+        article.intro
+        or article.conclusion
+        or any(section.paragraphs for section in article.sections)
+    )
+
+
 class _ArticleParser:
-    """One parse: walks the classified lines once, region by region."""
+    """Fills ``article`` (title already set) from the lines after the title, region by region."""
 
     def __init__(
         self,
+        article: ParsedArticle,
         lines: list[Line],
-        source: str,
+        report: _Report,
         forced_language: str | None,
-        diagnostics: list[Diagnostic],
     ) -> None:
+        self.article = article
         self.lines = lines
-        self.source = source
+        self.report = report
         self.forced_language = forced_language
-        self.diagnostics = diagnostics
-        self.article: ParsedArticle | None = None
         self.region: Block | None = None  # None: the body (intro and sections)
         self.section: ParsedSection | None = None
         self.block_lines: dict[Block, Line] = {}
@@ -138,48 +189,10 @@ class _ArticleParser:
         self.pending_question_text = ""
         self.keyword_lines: dict[str, int] = {}
 
-    # -- diagnostics -----------------------------------------------------------------------
-
-    def _report(
-        self, severity: Severity, line: int | None, code: DiagnosticCode, message: str
-    ) -> None:
-        self.diagnostics.append(Diagnostic(severity, line, code, message, self.source))
-
     def _warn(self, line: int | None, code: DiagnosticCode, message: str) -> None:
-        self._report(Severity.WARNING, line, code, message)
+        self.report.warn(line, code, message)
 
-    def _result(self, article: ParsedArticle | None) -> ParseResult:
-        # File-level diagnostics first, then in line order (the sort is stable).
-        self.diagnostics.sort(key=lambda d: -1 if d.line is None else d.line)
-        if any(d.severity is Severity.ERROR for d in self.diagnostics):
-            article = None
-        return ParseResult(article, self.diagnostics)
-
-    # -- the walk ----------------------------------------------------------------------------
-
-    def run(self, *, blank: bool) -> ParseResult:
-        """``blank``: the text is not empty but has no line with content."""
-        if not self.lines:
-            detail = "the text has only blank lines" if blank else "the text is empty"
-            self._report(Severity.ERROR, None, DiagnosticCode.NO_TITLE, f"no title: {detail}")
-            return self._result(None)
-        title = self.lines[0]
-        if title.kind in (
-            LineKind.BLOCK_HEADING,
-            LineKind.QUESTION,
-            LineKind.ANSWER,
-            LineKind.BULLET,
-        ):
-            self._report(
-                Severity.ERROR,
-                title.number,
-                DiagnosticCode.NO_TITLE,
-                f"no title: the first line is a {title.kind.value}, not a title"
-                f" ({_excerpt(title.text)})",
-            )
-            return self._result(None)
-        self.article = ParsedArticle(title=title.text, title_line=title.number)
-
+    def run(self) -> None:
         handlers: dict[Block | None, Callable[[Line], None]] = {
             None: self._body_line,
             Block.CONCLUSION: self._conclusion_line,
@@ -197,17 +210,8 @@ class _ArticleParser:
                 self._enter_block(Block.FAQ, line, heading=None)
             handlers[self.region](line)
         self._leave_region("the end of the text")
-
         self._check_empty_blocks()
         self._decide_language()
-        if not self._has_body_text():
-            self._report(
-                Severity.ERROR,
-                title.number,
-                DiagnosticCode.NO_BODY,
-                "no body text: no intro, section or conclusion paragraph after the title",
-            )
-        return self._result(self.article)
 
     def _next(self, position: int) -> Line | None:
         return self.lines[position + 1] if position + 1 < len(self.lines) else None
@@ -268,7 +272,6 @@ class _ArticleParser:
             return
         self.block_lines[block] = line
         article = self.article
-        assert article is not None
         heading_line = None if heading is None else line.number
         if block is Block.CONCLUSION:
             article.conclusion_heading, article.conclusion_line = heading, heading_line
@@ -285,7 +288,6 @@ class _ArticleParser:
 
     def _body_line(self, line: Line) -> None:
         article = self.article
-        assert article is not None
         if line.kind is LineKind.HEADING:
             self._close_section("another heading")
             self.section = ParsedSection(heading=line.text, line=line.number)
@@ -308,7 +310,6 @@ class _ArticleParser:
     # -- conclusion ------------------------------------------------------------------------------
 
     def _conclusion_line(self, line: Line) -> None:
-        assert self.article is not None
         if line.kind is LineKind.HEADING:
             self._warn(
                 line.number,
@@ -329,7 +330,6 @@ class _ArticleParser:
             self._unmarked_faq_line(line)
 
     def _open_faq(self, line: Line, question: str) -> None:
-        assert self.article is not None
         self._close_faq()
         if not question:
             self._warn(line.number, DiagnosticCode.EMPTY_QUESTION, "question marker without text")
@@ -341,7 +341,6 @@ class _ArticleParser:
         return self.pending_faq is not None and self.pending_faq.answer_line is None
 
     def _answer(self, line: Line) -> None:
-        assert self.article is not None
         if not self._awaiting_answer():
             self._warn(
                 line.number,
@@ -353,7 +352,6 @@ class _ArticleParser:
         faq.answer, faq.answer_line = line.content, line.number
 
     def _unmarked_faq_line(self, line: Line) -> None:
-        assert self.article is not None
         faqs = self.article.faqs
         if self._awaiting_answer():
             self._warn(
@@ -425,7 +423,6 @@ class _ArticleParser:
             )
             return
         self.keyword_lines[key] = line.number
-        assert self.article is not None
         self.article.keywords.append(keyword)
         self.article.keyword_lines.append(line.number)
 
@@ -433,7 +430,6 @@ class _ArticleParser:
 
     def _check_empty_blocks(self) -> None:
         article = self.article
-        assert article is not None
         filled = {
             Block.CONCLUSION: bool(article.conclusion),
             Block.FAQ: bool(article.faqs),
@@ -449,7 +445,6 @@ class _ArticleParser:
 
     def _decide_language(self) -> None:
         article = self.article
-        assert article is not None
         guess = guess_language(self.lines)
         if self.forced_language:
             article.language = _normalise_language(self.forced_language)
@@ -498,12 +493,3 @@ class _ArticleParser:
                     f"'{_excerpt(line.text)}' is not a {block} heading in '{language}' (it is one"
                     f" in {', '.join(sorted(line.languages))}); read as the {block} heading",
                 )
-
-    def _has_body_text(self) -> bool:
-        article = self.article
-        assert article is not None
-        return bool(
-            article.intro
-            or article.conclusion
-            or any(section.paragraphs for section in article.sections)
-        )
