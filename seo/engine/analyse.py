@@ -1,0 +1,37 @@
+"""`analyse`: one document in, one report out."""
+
+from __future__ import annotations
+
+from .checks import CHECKS
+from .context import AnalysisContext
+from .model import SEODocument
+from .report import CheckResult, SEOReport
+from .thresholds import Thresholds
+
+_DEFAULT_THRESHOLDS = Thresholds()
+
+
+def overall_score(checks: list[CheckResult], weights) -> int:
+    """Weighted mean of the check scores (0-100); checks without a weight count 1."""
+    total_weight = sum(weights.get(c.id, 1) for c in checks)
+    if not total_weight:
+        return 0
+    return round(sum(c.score * weights.get(c.id, 1) for c in checks) / total_weight)
+
+
+def analyse(document: SEODocument, thresholds: Thresholds | None = None) -> SEOReport:
+    """Run every check on one language version of an article.
+
+    Deterministic: the same document and thresholds always give the same report. Raises
+    UnsupportedLanguageError (a ValueError) for a language without a profile.
+    """
+    thresholds = thresholds or _DEFAULT_THRESHOLDS
+    context = AnalysisContext(document, thresholds)
+    results = [check(context) for check in CHECKS]
+    return SEOReport(
+        slug=document.slug,
+        lang=context.lang,
+        score=overall_score(results, thresholds.weights),
+        checks=tuple(results),
+        keywords=tuple(context.keyword_reports),
+    )

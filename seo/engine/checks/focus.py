@@ -1,0 +1,229 @@
+"""Where the focus keyword appears: title, meta description, intro, slug, subheadings."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..context import AnalysisContext
+from ..matching import prepare_keyword
+from ..morphology import word_key
+from ..report import GOOD, OK, PROBLEM, CheckResult, MatchKind
+from ..transliteration import slugify
+from .base import NO_FOCUS_MESSAGE, result
+
+
+def _full(matches):
+    return [m for m in matches if m.kind is not MatchKind.PARTIAL]
+
+
+def focus_keyword_in_title(ctx: AnalysisContext) -> CheckResult:
+    check = "focus_keyword_in_title"
+    field = "seo_title" if ctx.seo_title else "title"
+    title = ctx.seo_title or ctx.title
+    details = {
+        "field": field,
+        "title": title,
+        "early_share": ctx.thresholds.focus_title_early_share,
+    }
+    if ctx.focus_report is None:
+        return result(check, PROBLEM, NO_FOCUS_MESSAGE, details)
+    term = ctx.focus_report.term
+    if not title:
+        return result(check, PROBLEM, f'Write a title that starts with "{term}".', details)
+    matches = ctx.focus_matches(field)
+    full = _full(matches)
+    if not full:
+        details["partial"] = bool(matches)
+        hint = " It only appears inside a longer compound." if matches else ""
+        return result(
+            check,
+            PROBLEM if not matches else OK,
+            f'Add the focus keyword "{term}" to the {field.replace("_", " ")}, '
+            f"ideally near the start.{hint}",
+            details,
+        )
+    first = full[0]
+    share = first.start / len(title)
+    details.update(
+        {"position": first.start, "position_share": round(share, 3), "kind": str(first.kind)}
+    )
+    if share <= ctx.thresholds.focus_title_early_share:
+        return result(
+            check, GOOD, f'The title contains the focus keyword "{term}" near the start.', details
+        )
+    return result(
+        check, OK, f'Move the focus keyword "{term}" towards the start of the title.', details
+    )
+
+
+def focus_keyword_in_description(ctx: AnalysisContext) -> CheckResult:
+    check = "focus_keyword_in_description"
+    if ctx.focus_report is None:
+        return result(check, PROBLEM, NO_FOCUS_MESSAGE)
+    term = ctx.focus_report.term
+    if not ctx.meta_description:
+        return result(
+            check,
+            PROBLEM,
+            f'Write a meta description that contains the focus keyword "{term}".',
+            {"present": False},
+        )
+    matches = ctx.focus_matches("meta_description")
+    details = {
+        "present": True,
+        "matches": len(_full(matches)),
+        "partial": len(matches) - len(_full(matches)),
+    }
+    if _full(matches):
+        return result(check, GOOD, "The meta description contains the focus keyword.", details)
+    if matches:
+        return result(
+            check,
+            OK,
+            f'Use the focus keyword "{term}" itself in the meta '
+            "description, not only inside a compound.",
+            details,
+        )
+    return result(
+        check, PROBLEM, f'Add the focus keyword "{term}" to the meta description.', details
+    )
+
+
+def focus_keyword_in_intro(ctx: AnalysisContext) -> CheckResult:
+    check = "focus_keyword_in_intro"
+    limit = ctx.thresholds.focus_intro_sentences
+    if ctx.focus_report is None:
+        return result(check, PROBLEM, NO_FOCUS_MESSAGE, {"first_sentences": limit})
+    term = ctx.focus_report.term
+    field = ctx.fields_by_path.get("intro")
+    if field is None:
+        return result(
+            check,
+            PROBLEM,
+            f'Write an introduction that mentions "{term}" in its first sentence.',
+            {"first_sentences": limit, "intro_present": False},
+        )
+    matches = ctx.focus_matches("intro")
+    full = _full(matches)
+    details = {
+        "first_sentences": limit,
+        "intro_present": True,
+        "sentences": len(field.sentence_starts),
+    }
+    if full:
+        sentence = bisect_right(field.sentence_starts, full[0].start)
+        details["first_match_sentence"] = sentence
+        if sentence <= limit:
+            return result(
+                check, GOOD, f'The introduction mentions "{term}" in sentence {sentence}.', details
+            )
+        return result(
+            check,
+            OK,
+            f'Mention "{term}" earlier: within the first {limit} sentences '
+            f"of the introduction (now sentence {sentence}).",
+            details,
+        )
+    if matches:
+        return result(
+            check,
+            OK,
+            f'The introduction has "{term}" only inside a compound; use '
+            f"the keyword itself in its first {limit} sentences.",
+            details,
+        )
+    return result(
+        check,
+        PROBLEM,
+        f'Add the focus keyword "{term}" to the first {limit} sentences of the introduction.',
+        details,
+    )
+
+
+def focus_keyword_in_slug(ctx: AnalysisContext) -> CheckResult:
+    check = "focus_keyword_in_slug"
+    if ctx.focus_report is None:
+        return result(check, PROBLEM, NO_FOCUS_MESSAGE, {"slug": ctx.slug})
+    term = ctx.focus_report.term
+    suggestion = slugify(term, ctx.lang)
+    details = {"slug": ctx.slug, "suggested_slug": suggestion}
+    if not ctx.slug:
+        return result(
+            check,
+            PROBLEM,
+            f'Set a slug containing the focus keyword, e.g. "{suggestion}".',
+            details,
+        )
+    matches = ctx.focus_matches("slug")
+    if _full(matches):
+        return result(check, GOOD, "The slug contains the focus keyword.", details)
+    slug_keyword = prepare_keyword(term, ctx.lang, for_slug=True)
+    slug_keys = {word_key(w, ctx.lang) for w in ctx.slug_field.words}
+    present = [w.text for w in slug_keyword.words if not w.keys.isdisjoint(slug_keys)]
+    details["words_present"] = present
+    details["words_total"] = len(slug_keyword.words)
+    if matches or present:
+        return result(
+            check,
+            OK,
+            f'The slug contains only part of the focus keyword; consider "{suggestion}".',
+            details,
+        )
+    return result(
+        check, PROBLEM, f'Put the focus keyword in the slug, e.g. "{suggestion}".', details
+    )
+
+
+def focus_keyword_in_subheadings(ctx: AnalysisContext) -> CheckResult:
+    check = "focus_keyword_in_subheadings"
+    t = ctx.thresholds
+    limits = {"min_share": t.subheading_share_min, "max_share": t.subheading_share_max}
+    if ctx.focus_report is None:
+        return result(check, PROBLEM, NO_FOCUS_MESSAGE, limits)
+    term = ctx.focus_report.term
+    # Subheadings: section headings plus headings inside section bodies.
+    spans: list[tuple[str, int, int]] = [
+        (f"sections[{i}].heading", 0, len(h)) for i, h in enumerate(ctx.headings) if h
+    ]
+    for body in ctx.bodies:
+        spans.extend((body.path, b.start, b.end) for b in body.rich.blocks if b.is_heading)
+    full = _full(ctx.focus_report.matches)
+    with_keyword = sum(
+        1
+        for path, start, end in spans
+        if any(m.path == path and start <= m.start < end for m in full)
+    )
+    total = len(spans)
+    share = with_keyword / total if total else 0.0
+    details = {
+        "subheadings": total,
+        "with_keyword": with_keyword,
+        "share": round(share, 3),
+        **limits,
+    }
+    if not total:
+        return result(
+            check, PROBLEM, f'Add subheadings, some of them mentioning "{term}".', details
+        )
+    if with_keyword == 0:
+        return result(
+            check, PROBLEM, f'Use the focus keyword "{term}" in some subheadings.', details
+        )
+    if share > t.subheading_share_max:
+        return result(
+            check,
+            OK,
+            f'{with_keyword} of {total} subheadings repeat "{term}"; vary '
+            "them so they describe their sections.",
+            details,
+        )
+    if share < t.subheading_share_min:
+        return result(
+            check,
+            OK,
+            f'Only {with_keyword} of {total} subheadings mention "{term}"; '
+            f"aim for about {t.subheading_share_min:.0%} to "
+            f"{t.subheading_share_max:.0%}.",
+            details,
+        )
+    return result(check, GOOD, f'{with_keyword} of {total} subheadings mention "{term}".', details)

@@ -1,0 +1,86 @@
+"""readability: the language's own formula, plus sentence length."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from itertools import pairwise
+
+from ..context import AnalysisContext
+from ..readability import FORMULAS, count_sentences, readability_score
+from ..report import GOOD, OK, PROBLEM, CheckResult
+from .base import result, worst
+
+
+def _sentence_words(ctx: AnalysisContext):
+    """Word lists of the running-text sentences: paragraphs, list items and FAQ questions;
+    headings are not sentences and would skew the averages."""
+    for rich in ctx.prose_fields:
+        field = rich.field
+        starts = field.sentence_starts
+        for block in rich.rich.blocks:
+            if block.is_heading:
+                continue
+            first = bisect_left(starts, block.start)
+            last = bisect_left(starts, block.end)
+            bounds = [*starts[first:last], block.end]
+            for sentence_start, sentence_end in pairwise(bounds):
+                low, high = field.word_range(sentence_start, sentence_end)
+                yield field.words[low:high]
+    for index, question in enumerate(ctx.questions):
+        if question:
+            question_field = ctx.fields_by_path[f"faqs[{index}].question"]
+            yield question_field.words
+
+
+def readability(ctx: AnalysisContext) -> CheckResult:
+    check = "readability"
+    t = ctx.thresholds
+    lang = ctx.lang
+    long_words = t.long_sentence_words[lang]
+    counts = count_sentences(_sentence_words(ctx), lang, long_words)
+    name, expression, _ = FORMULAS[lang]
+    good_from, ok_from = t.readability_bands[lang]
+    details = {
+        "formula": name,
+        "expression": expression,
+        "score": None,
+        "words": counts.words,
+        "sentences": counts.sentences,
+        "syllables": counts.syllables,
+        "letters": counts.letters,
+        "average_sentence_length": round(counts.average_sentence_length, 2),
+        "syllables_per_word": round(counts.syllables_per_word, 3),
+        "long_sentence_words": long_words,
+        "long_sentences": counts.long_sentences,
+        "long_sentence_share": round(counts.long_sentence_share, 3),
+        "long_sentence_share_max": t.long_sentence_share_max,
+        "band_good_from": good_from,
+        "band_ok_from": ok_from,
+    }
+    if not counts.words:
+        return result(
+            check, PROBLEM, "Write the article text; there is nothing to read yet.", details
+        )
+    value = readability_score(counts, lang)
+    details["score"] = round(value, 1)
+    band = GOOD if value >= good_from else OK if value >= ok_from else PROBLEM
+    too_many_long = counts.long_sentence_share > t.long_sentence_share_max
+    status = worst(band, OK) if too_many_long else band
+    messages = []
+    if band is not GOOD:
+        messages.append(
+            f"{name} score {value:.0f} is below {good_from:g}: use shorter sentences "
+            "and shorter, more common words."
+        )
+    if too_many_long:
+        messages.append(
+            f"{counts.long_sentence_share:.0%} of sentences have more than "
+            f"{long_words} words (aim for at most {t.long_sentence_share_max:.0%}); "
+            "split the longest ones."
+        )
+    if not messages:
+        messages.append(
+            f"{name} score {value:.0f}; average sentence "
+            f"{counts.average_sentence_length:.1f} words."
+        )
+    return result(check, status, " ".join(messages), details)

@@ -1,0 +1,116 @@
+"""Readability formulas, one per language, and the counts they are computed from."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from .syllables import syllable_count
+from .text import WORD_RE
+
+
+@dataclass(frozen=True, slots=True)
+class ReadabilityCounts:
+    words: int
+    sentences: int
+    syllables: int
+    letters: int
+    long_sentences: int
+
+    @property
+    def average_sentence_length(self) -> float:
+        return self.words / self.sentences if self.sentences else 0.0
+
+    @property
+    def syllables_per_word(self) -> float:
+        return self.syllables / self.words if self.words else 0.0
+
+    @property
+    def long_sentence_share(self) -> float:
+        return self.long_sentences / self.sentences if self.sentences else 0.0
+
+
+def flesch_en(c: ReadabilityCounts) -> float:
+    return 206.835 - 1.015 * c.average_sentence_length - 84.6 * c.syllables_per_word
+
+
+def amstad_de(c: ReadabilityCounts) -> float:
+    return 180 - c.average_sentence_length - 58.5 * c.syllables_per_word
+
+
+def flesch_douma_nl(c: ReadabilityCounts) -> float:
+    return 206.835 - 0.93 * c.average_sentence_length - 77 * c.syllables_per_word
+
+
+def kandel_moles_fr(c: ReadabilityCounts) -> float:
+    return 207 - 1.015 * c.average_sentence_length - 73.6 * c.syllables_per_word
+
+
+def fernandez_huerta_es(c: ReadabilityCounts) -> float:
+    # 206.84 - 0.60 P - 1.02 F, P = syllables per 100 words, F = sentences per 100 words.
+    syllables_per_100 = 100 * c.syllables_per_word
+    sentences_per_100 = 100 * c.sentences / c.words if c.words else 0.0
+    return 206.84 - 0.60 * syllables_per_100 - 1.02 * sentences_per_100
+
+
+def gulpease_it(c: ReadabilityCounts) -> float:
+    # Gulpease counts letters, not syllables: 89 + (300 * sentences - 10 * letters) / words.
+    return 89 + (300 * c.sentences - 10 * c.letters) / c.words if c.words else 0.0
+
+
+FORMULAS: dict[str, tuple[str, str, Callable[[ReadabilityCounts], float]]] = {
+    "en": ("Flesch Reading Ease", "206.835 - 1.015 * ASL - 84.6 * ASW", flesch_en),
+    "de": ("Flesch-Amstad", "180 - ASL - 58.5 * ASW", amstad_de),
+    "nl": ("Flesch-Douma", "206.835 - 0.93 * ASL - 77 * ASW", flesch_douma_nl),
+    "fr": ("Kandel-Moles", "207 - 1.015 * ASL - 73.6 * ASW", kandel_moles_fr),
+    "es": ("Fernández-Huerta", "206.84 - 0.60 * P - 1.02 * F", fernandez_huerta_es),
+    "it": ("Gulpease", "89 + (300 * sentences - 10 * letters) / words", gulpease_it),
+}
+
+
+_WORD_STATS: dict[str, dict[str, tuple[int, int]]] = {}
+_WORD_STATS_LIMIT = 1 << 18  # words per language; the cache restarts beyond this
+
+
+def _word_stats(word: str, lang: str) -> tuple[int, int]:
+    """(syllables, letters) of a word, cached per language in a plain dict for speed."""
+    cache = _WORD_STATS.setdefault(lang, {})
+    stats = cache.get(word)
+    if stats is None:
+        if len(cache) >= _WORD_STATS_LIMIT:
+            cache.clear()
+        stats = (syllable_count(word, lang), sum(1 for ch in word if ch.isalpha()))
+        cache[word] = stats
+    return stats
+
+
+def count_sentences(
+    sentences: Iterable[Sequence[str]], lang: str, long_sentence_words: int
+) -> ReadabilityCounts:
+    """Count over sentences given as their word lists (empty sentences are skipped)."""
+    vocabulary: Counter[str] = Counter()
+    sentence_count = long_sentences = word_count = 0
+    for sentence in sentences:
+        if not sentence:
+            continue
+        sentence_count += 1
+        word_count += len(sentence)
+        if len(sentence) > long_sentence_words:
+            long_sentences += 1
+        vocabulary.update(sentence)
+    syllables = letters = 0
+    for word, times in vocabulary.items():
+        word_syllables, word_letters = _word_stats(word, lang)
+        syllables += times * word_syllables
+        letters += times * word_letters
+    return ReadabilityCounts(word_count, sentence_count, syllables, letters, long_sentences)
+
+
+def count_text(sentences: Iterable[str], lang: str, long_sentence_words: int) -> ReadabilityCounts:
+    """Count words, sentences, syllables and letters over sentences given as text."""
+    return count_sentences((WORD_RE.findall(s) for s in sentences), lang, long_sentence_words)
+
+
+def readability_score(counts: ReadabilityCounts, lang: str) -> float:
+    return FORMULAS[lang][2](counts)

@@ -1,0 +1,147 @@
+"""Output dataclasses: per-check results, keyword matches and the article report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Status(StrEnum):
+    """Outcome of a check; serialises to the plain strings "good", "ok" and "problem"."""
+
+    GOOD = "good"
+    OK = "ok"
+    PROBLEM = "problem"
+
+
+GOOD, OK, PROBLEM = Status.GOOD, Status.OK, Status.PROBLEM
+
+
+class MatchKind(StrEnum):
+    """How a keyword was found.
+
+    EXACT: the normalised keyword appears verbatim; INFLECTED: found through lemmas, stems,
+    hyphen/compound spelling, elision, reordering or a compound written as a phrase; PARTIAL:
+    the keyword is only part of a longer compound ("Mikrobiom-Testkits" for "Mikrobiom-Test").
+    """
+
+    EXACT = "exact"
+    INFLECTED = "inflected"
+    PARTIAL = "partial"
+
+
+@dataclass(frozen=True, slots=True)
+class KeywordMatch:
+    """One occurrence of a keyword.
+
+    `location` is the coarse place ("title", "seo_title", "meta_description", "slug", "intro",
+    "heading", "body", "conclusion", "faq"); `path` names the exact field ("sections[2].body",
+    "faqs[0].answer", "title", ...). `start`/`end` are character offsets into that field's plain
+    text, so `plain_text[start:end] == text`.
+    """
+
+    location: str
+    path: str
+    text: str
+    kind: MatchKind
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "location": self.location,
+            "path": self.path,
+            "text": self.text,
+            "kind": str(self.kind),
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+# Locations that make up "the article text" (as opposed to metadata such as the title tag).
+ARTICLE_TEXT_LOCATIONS = frozenset({"intro", "heading", "body", "conclusion", "faq"})
+
+
+@dataclass(frozen=True, slots=True)
+class KeywordReport:
+    """All matches of one keyword.
+
+    `count` counts exact and inflected matches in every location; `found` is true when the
+    keyword occurs in the article text (intro, headings, body, conclusion, FAQ) in any form,
+    partial matches included, because a keyword that only appears inside compounds is still
+    present for the reader (the keyword_coverage check rates that lower than a full match).
+    """
+
+    term: str
+    focus: bool
+    found: bool
+    count: int
+    matches: tuple[KeywordMatch, ...]
+
+    @property
+    def partial_count(self) -> int:
+        return sum(1 for m in self.matches if m.kind is MatchKind.PARTIAL)
+
+    def counts_by_location(self) -> dict[str, dict[str, int]]:
+        """{location: {"exact": n, "inflected": n, "partial": n}} for locations with matches."""
+        result: dict[str, dict[str, int]] = {}
+        for match in self.matches:
+            bucket = result.setdefault(match.location, {"exact": 0, "inflected": 0, "partial": 0})
+            bucket[str(match.kind)] += 1
+        return result
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "term": self.term,
+            "focus": self.focus,
+            "found": self.found,
+            "count": self.count,
+            "matches": [m.to_dict() for m in self.matches],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """One check: stable `id`, `status`, `score` 0-100, English `message`, measured `details`."""
+
+    id: str
+    status: Status
+    score: int
+    message: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "status": str(self.status),
+            "score": self.score,
+            "message": self.message,
+            "details": self.details,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SEOReport:
+    """The engine's verdict on one language version of an article."""
+
+    slug: str
+    lang: str
+    score: int
+    checks: tuple[CheckResult, ...]
+    keywords: tuple[KeywordReport, ...]
+
+    def check(self, check_id: str) -> CheckResult:
+        for result in self.checks:
+            if result.id == check_id:
+                return result
+        raise KeyError(check_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "slug": self.slug,
+            "lang": self.lang,
+            "score": self.score,
+            "checks": [c.to_dict() for c in self.checks],
+            "keywords": [k.to_dict() for k in self.keywords],
+        }

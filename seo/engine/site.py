@@ -1,0 +1,202 @@
+"""Site-level checks across all articles, fed one article at a time.
+
+`SiteAuditor` keeps a small `SiteSummary` per article and language (hashes of the title and
+description, the focus keyword's identity, link targets), never documents or reports, so an
+audit of 100,000 articles holds a few tens of megabytes. Summaries are picklable: worker
+processes can build them with `summarise_for_site` and send them to one auditor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from .languages import normalise_language
+from .matching import prepare_keyword, surface_form
+from .model import SEODocument
+from .report import GOOD, PROBLEM, SEOReport, Status
+from .text import normalise_plain_text
+from .thresholds import Thresholds
+
+SITE_CHECK_IDS = (
+    "duplicate_seo_title",
+    "duplicate_meta_description",
+    "focus_keyword_cannibalisation",
+    "orphan_article",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SiteFinding:
+    """One site-level finding; `articles` names the articles involved as "slug@lang"."""
+
+    id: str
+    status: Status
+    message: str
+    articles: tuple[str, ...]
+    lang: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "status": str(self.status),
+            "message": self.message,
+            "articles": list(self.articles),
+            "lang": self.lang,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SiteSummary:
+    """What the site checks need to remember about one article language version."""
+
+    name: str  # "slug@lang"
+    lang: str
+    article_id: int | None
+    title_hash: bytes | None
+    title: str
+    description_hash: bytes | None
+    focus_identity: tuple[str, ...] | None
+    focus_term: str | None
+    link_targets: tuple[int, ...]
+
+
+def _digest(text: str) -> bytes | None:
+    folded = surface_form(text)
+    return hashlib.blake2b(folded.encode(), digest_size=8).digest() if folded else None
+
+
+def summarise_for_site(document: SEODocument, report: SEOReport | None = None) -> SiteSummary:
+    """The per-article memory of the site checks (cheap; `report` is accepted for symmetry)."""
+    lang = normalise_language(document.lang)
+    title = normalise_plain_text(document.seo_title) or normalise_plain_text(document.title)
+    focus = next((k for k in document.keywords if k.focus and k.term.strip()), None)
+    identity = None
+    if focus is not None:
+        identity = tuple(sorted(prepare_keyword(normalise_plain_text(focus.term), lang).identity))
+    targets = sorted(
+        {
+            link.target_id
+            for link in document.links
+            if link.target_kind == "article"
+            and link.target_id is not None
+            and link.target_id != document.article_id
+        }
+    )
+    return SiteSummary(
+        name=f"{document.slug}@{lang}",
+        lang=lang,
+        article_id=document.article_id,
+        title_hash=_digest(title),
+        title=title[:120],
+        description_hash=_digest(document.meta_description),
+        focus_identity=identity,
+        focus_term=focus.term.strip() if focus else None,
+        link_targets=tuple(targets),
+    )
+
+
+class SiteAuditor:
+    """Streaming aggregator: `add` each article's document (and report), then `finish`."""
+
+    def __init__(self, thresholds: Thresholds | None = None) -> None:
+        self.thresholds = thresholds or Thresholds()
+        self._titles: dict[tuple[str, bytes], list[str]] = defaultdict(list)
+        self._title_text: dict[tuple[str, bytes], str] = {}
+        self._descriptions: dict[tuple[str, bytes], list[str]] = defaultdict(list)
+        self._focus: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
+        self._focus_term: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._articles: dict[tuple[str, int], str] = {}
+        self._linked: dict[str, set[int]] = defaultdict(set)
+        self.article_count = 0
+
+    def add(self, document: SEODocument, report: SEOReport | None = None) -> None:
+        self.add_summary(summarise_for_site(document, report))
+
+    def add_summary(self, summary: SiteSummary) -> None:
+        self.article_count += 1
+        lang = summary.lang
+        if summary.title_hash is not None:
+            key = (lang, summary.title_hash)
+            self._titles[key].append(summary.name)
+            self._title_text.setdefault(key, summary.title)
+        if summary.description_hash is not None:
+            self._descriptions[(lang, summary.description_hash)].append(summary.name)
+        if summary.focus_identity:
+            key = (lang, summary.focus_identity)
+            self._focus[key].append(summary.name)
+            self._focus_term.setdefault(key, summary.focus_term or "")
+        if summary.article_id is not None:
+            self._articles[(lang, summary.article_id)] = summary.name
+        self._linked[lang].update(summary.link_targets)
+
+    def finish(self) -> list[SiteFinding]:
+        """Findings sorted by check and language; a "good" finding for each clean check."""
+        findings: list[SiteFinding] = []
+        findings += self._duplicates(
+            "duplicate_seo_title",
+            self._titles,
+            lambda key, names: (
+                f'{len(names)} articles share the title "{self._title_text[key]}"; give each '
+                "a distinct SEO title."
+            ),
+        )
+        findings += self._duplicates(
+            "duplicate_meta_description",
+            self._descriptions,
+            lambda key, names: (
+                f"{len(names)} articles share one meta description; write a distinct one each."
+            ),
+        )
+        findings += self._duplicates(
+            "focus_keyword_cannibalisation",
+            self._focus,
+            lambda key, names: (
+                f'{len(names)} articles compete for the focus keyword "{self._focus_term[key]}" '
+                "(same lemmas); choose a different focus keyword or merge the articles."
+            ),
+        )
+        orphans: dict[str, list[str]] = defaultdict(list)
+        for (lang, article_id), name in self._articles.items():
+            if article_id not in self._linked.get(lang, ()):
+                orphans[lang].append(name)
+        for lang in sorted(orphans):
+            names = sorted(orphans[lang])
+            findings.append(
+                SiteFinding(
+                    "orphan_article",
+                    PROBLEM,
+                    f"{len(names)} article(s) in {lang} are not linked from any other article; "
+                    "link to them from related articles.",
+                    tuple(names),
+                    lang,
+                )
+            )
+        reported = {finding.id for finding in findings}
+        for check_id in SITE_CHECK_IDS:
+            if check_id not in reported:
+                findings.append(SiteFinding(check_id, GOOD, _CLEAN[check_id], ()))
+        order = {check_id: index for index, check_id in enumerate(SITE_CHECK_IDS)}
+        findings.sort(key=lambda f: (order[f.id], f.lang or "", f.articles))
+        return findings
+
+    @staticmethod
+    def _duplicates(check_id, groups, describe) -> list[SiteFinding]:
+        findings = []
+        for key, names in groups.items():
+            if len(names) > 1:
+                ordered = tuple(sorted(names))
+                findings.append(
+                    SiteFinding(check_id, PROBLEM, describe(key, ordered), ordered, key[0])
+                )
+        return findings
+
+
+_CLEAN = {
+    "duplicate_seo_title": "Every article has its own SEO title.",
+    "duplicate_meta_description": "Every article has its own meta description.",
+    "focus_keyword_cannibalisation": "No two articles share a focus keyword.",
+    "orphan_article": "Every article is linked from at least one other article.",
+}

@@ -1,0 +1,211 @@
+"""Plain text from Wagtail rich text, words and sentences.
+
+Every character offset the engine reports points into the strings produced here, so frontends
+that want to highlight matches must derive their text with `html_to_plain_text` (rich-text
+fields) or `normalise_plain_text` (plain fields such as the title) as well.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from itertools import accumulate
+
+from .languages import profile_for
+
+# A word: letters/digits, optionally joined by hyphens into a compound ("Magen-Darm-Trakt"),
+# optionally ending in a hyphen when the rest of the compound is elided ("Darm- und ...").
+WORD_RE = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*(?:[-\u2010\u2011](?=[\s/,]))?")
+# The same pattern as a capturing split: words land at the odd indexes of the result, and the
+# running total of the piece lengths gives every word's offsets without a Python-level loop.
+_WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
+HYPHENS_RE = re.compile(r"[-\u2010\u2011]")
+# Candidate sentence ends: terminal punctuation, closing quotes/brackets, then whitespace.
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+")
+_SENTENCE_START_RE = re.compile(r"[\"'„“«»(\[¿¡]*[^\W\d_]|[\"'„“«»(\[¿¡]*\d")
+
+BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "div",
+        "blockquote",
+        "pre",
+        "figcaption",
+        "td",
+        "th",
+        "dt",
+        "dd",
+    }
+)
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_SKIPPED_TAGS = frozenset({"script", "style", "template"})
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A block of rich text: `kind` is the tag ("p", "h3", "li", ...); `start` its offset."""
+
+    kind: str
+    text: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def is_heading(self) -> bool:
+        return self.kind in HEADING_TAGS
+
+    @property
+    def heading_level(self) -> int:
+        return int(self.kind[1]) if self.is_heading else 0
+
+
+@dataclass(frozen=True, slots=True)
+class RichText:
+    """Plain text of a rich-text field (blocks joined by newlines) and its blocks."""
+
+    text: str
+    blocks: tuple[Block, ...]
+    has_markup_only: bool  # HTML present but no visible text (e.g. "<p><br></p>")
+
+
+def normalise_plain_text(value: str) -> str:
+    """NFC, whitespace runs collapsed to one space, trimmed. Used for plain-text fields."""
+    return " ".join(unicodedata.normalize("NFC", value or "").split())
+
+
+class _BlockCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[tuple[str, str]] = []
+        self._kind = "p"
+        self._parts: list[str] = []
+        self._skip_depth = 0
+        self.saw_tag = False
+
+    def _flush(self) -> None:
+        text = normalise_plain_text("".join(self._parts))
+        if text:
+            self.blocks.append((self._kind, text))
+        self._parts = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.saw_tag = True
+        if tag in _SKIPPED_TAGS:
+            self._skip_depth += 1
+        elif tag in BLOCK_TAGS:
+            self._flush()
+            self._kind = tag
+        elif tag == "br":
+            self._parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED_TAGS:
+            self._skip_depth = max(0, self._skip_depth - 1)
+        elif tag in BLOCK_TAGS:
+            self._flush()
+            self._kind = "p"
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip_depth:
+            self._parts.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def parse_rich_text(html: str) -> RichText:
+    """Split Wagtail rich text into blocks; text outside any block becomes a paragraph."""
+    collector = _BlockCollector()
+    collector.feed(html or "")
+    collector.close()
+    blocks: list[Block] = []
+    offset = 0
+    for kind, text in collector.blocks:
+        blocks.append(Block(kind, text, offset))
+        offset += len(text) + 1
+    text = "\n".join(block.text for block in blocks)
+    markup_only = not text and collector.saw_tag
+    return RichText(text, tuple(blocks), markup_only)
+
+
+def html_to_plain_text(html: str) -> str:
+    """The plain text match offsets refer to: one line per block, whitespace collapsed."""
+    return parse_rich_text(html).text
+
+
+def words(text: str) -> list[str]:
+    """Words of `text`; a hyphenated compound is one word."""
+    return WORD_RE.findall(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """The words of a text with their start and end offsets (parallel lists)."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+
+
+def tokenize(text: str) -> Tokens:
+    pieces = _WORD_SPLIT_RE.split(text)
+    bounds = list(accumulate(map(len, pieces)))
+    found = pieces[1::2]
+    return Tokens(found, bounds[0::2][: len(found)], bounds[1::2])
+
+
+def sentence_starts(text: str, lang: str) -> list[int]:
+    """Offsets where sentences begin; each line (block) starts a new sentence too."""
+    abbreviations = profile_for(lang).abbreviations
+    starts = [0]
+    position = text.find("\n")
+    while position != -1:
+        starts.append(position + 1)
+        position = text.find("\n", position + 1)
+    for match in _SENTENCE_END_RE.finditer(text):
+        end = match.end()
+        if end >= len(text) or "\n" in match.group():
+            continue
+        if not _SENTENCE_START_RE.match(text, end):
+            continue
+        if match.group()[0] == "." and _is_abbreviation(text, match.start(), abbreviations):
+            continue
+        starts.append(end)
+    starts.sort()
+    return starts
+
+
+def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
+    start = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot), text.rfind(".", 0, dot)) + 1
+    token = text[start:dot].strip("(\"'„“«").casefold()
+    if not token:
+        return False
+    if token.isdigit():
+        return len(token) <= 2  # "am 3. Januar": an ordinal number, not a sentence end
+    # A single letter ("z. B.", "e. g.") or a known abbreviation keeps the sentence going.
+    return len(token) == 1 or token in abbreviations
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences in `text`, trailing whitespace excluded."""
+    starts = sentence_starts(text, lang)
+    spans = []
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        segment = text[start:end].rstrip()
+        if segment.strip():
+            spans.append((start, start + len(segment)))
+    return spans
