@@ -19,9 +19,10 @@ Layout, one item per line (blank lines are ignored, so generators may add them):
     - focus keyword             <- the first keyword is the focus keyword
     - more keywords
 
-A section heading is a line of at most ``MAX_HEADING_LENGTH`` characters that does not end in
-sentence punctuation (``. ! ? … : ; ,``, looking through closing quotes and brackets) and is
-not a bullet; everything else in the body is a paragraph. The title may be any line (it often
+A section heading is a line that does not end in sentence punctuation (``. ! ? … : ; ,``,
+looking through closing quotes and brackets) and is not a bullet; everything else in the body
+is a paragraph. A heading longer than ``LONG_HEADING_LENGTH`` gets a warning, as it is more
+likely a paragraph without its full stop. The title may be any line (it often
 ends in "?"). Accepted input: UTF-8 with or without BOM, LF/CRLF/CR line endings, trailing
 whitespace, no final newline.
 
@@ -36,7 +37,6 @@ Typical use::
 """
 
 from articles.textformat.language import detect_language
-from articles.textformat.lines import MAX_HEADING_LENGTH
 from articles.textformat.markers import MARKERS, LanguageMarkers, markers_for
 from articles.textformat.model import (
     Diagnostic,
@@ -47,12 +47,12 @@ from articles.textformat.model import (
     ParseResult,
     Severity,
 )
-from articles.textformat.parser import parse_article, parse_file
+from articles.textformat.parser import LONG_HEADING_LENGTH, parse_article, parse_file
 from articles.textformat.writer import RenderError, render_article
 
 __all__ = [
+    "LONG_HEADING_LENGTH",
     "MARKERS",
-    "MAX_HEADING_LENGTH",
     "Diagnostic",
     "DiagnosticCode",
     "LanguageMarkers",

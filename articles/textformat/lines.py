@@ -20,10 +20,6 @@ from articles.textformat.markers import (
     marker_label,
 )
 
-# The seed's longest section heading has ~125 characters; a longer line without final
-# punctuation is a paragraph whose writer forgot the full stop, not a heading.
-MAX_HEADING_LENGTH = 200
-
 # A line ending in one of these (after closing quotes and brackets) is a sentence, not a heading.
 SENTENCE_END = ".!?…:;,"
 # Looked through at the end of a line: `He said "stop."` is a sentence, `Irritable bowel
@@ -131,10 +127,8 @@ class MarkerIndex:
 
 
 def looks_like_heading(text: str) -> bool:
-    """True for a line that could be a heading: short enough and no sentence punctuation at
-    its end (closing quotes and brackets are looked through)."""
-    if len(text) > MAX_HEADING_LENGTH:
-        return False
+    """True for a line that could be a heading: no sentence punctuation at its end (closing
+    quotes and brackets are looked through)."""
     ending = text.rstrip(CLOSING_CHARACTERS)
     return bool(ending) and ending[-1] not in SENTENCE_END
 

@@ -101,6 +101,7 @@ class DiagnosticCode(StrEnum):
     UNKNOWN_LANGUAGE = "unknown-language"
     LANGUAGE_MISMATCH = "language-mismatch"
     EMPTY_SECTION = "empty-section"
+    LONG_HEADING = "long-heading"
     EMPTY_BLOCK = "empty-block"
     UNKNOWN_BLOCK_HEADING = "unknown-block-heading"
     DUPLICATE_BLOCK_HEADING = "duplicate-block-heading"

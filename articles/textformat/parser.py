@@ -49,6 +49,10 @@ from articles.textformat.model import (
 )
 
 _EXCERPT_LENGTH = 60
+# The seed's longest section heading has ~125 characters. A longer line without final
+# punctuation is still read as a heading (the format's rule), but more likely it is a
+# paragraph whose full stop is missing, so the editor is told.
+LONG_HEADING_LENGTH = 200
 
 
 def parse_article(
@@ -290,6 +294,13 @@ class _ArticleParser:
         article = self.article
         if line.kind is LineKind.HEADING:
             self._close_section("another heading")
+            if len(line.text) > LONG_HEADING_LENGTH:
+                self._warn(
+                    line.number,
+                    DiagnosticCode.LONG_HEADING,
+                    f"heading of {len(line.text)} characters ({_excerpt(line.text)}); if it is a"
+                    " paragraph, end it with a full stop",
+                )
             self.section = ParsedSection(heading=line.text, line=line.number)
             article.sections.append(self.section)
         elif self.section is not None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from articles.textformat.lines import (
-    MAX_HEADING_LENGTH,
     Block,
     LineKind,
     classify_lines,
@@ -28,8 +27,7 @@ from articles.textformat.lines import (
         ("They hunt, rest,", False),
         ("He said “hoot.”", False),
         ("(see the figure.)", False),
-        ("x" * MAX_HEADING_LENGTH, True),
-        ("x" * (MAX_HEADING_LENGTH + 1), False),
+        ("x" * 500, True),
     ],
 )
 def test_heading_candidates_end_without_sentence_punctuation(text, expected):

@@ -7,6 +7,7 @@ import random
 import pytest
 
 from articles.textformat import (
+    LONG_HEADING_LENGTH,
     DiagnosticCode,
     ParsedFAQ,
     ParsedSection,
@@ -173,13 +174,15 @@ def test_heading_is_a_line_without_final_sentence_punctuation(line, is_heading):
     assert (line in headings) is is_heading
 
 
-def test_line_longer_than_a_heading_can_be_is_a_paragraph_even_without_full_stop():
+def test_very_long_heading_is_still_a_heading_but_reported():
     long_line = "Owls " + "and their prey " * 20 + "in the night"
-    text = owl_article().replace("Soft fringes on the wing", f"{long_line}\nSoft fringes", 1)
+    assert len(long_line) > LONG_HEADING_LENGTH
+    text = owl_article().replace("Silent flight: how feathers muffle sound", long_line)
 
-    section = parse_article(text).article.sections[0]
+    result = parse_article(text)
 
-    assert section.paragraphs[0] == long_line
+    assert found(result) == [(Code.LONG_HEADING, SECTION_LINE)]
+    assert result.article.sections[0].heading == long_line
 
 
 def test_bullet_lines_in_a_section_are_paragraphs_not_headings():
