@@ -63,8 +63,14 @@ def editor_client(client, editor):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache (Redis in CI, local memory elsewhere)."""
-    from django.core.cache import cache
+    """Each test starts with an empty cache (Redis in CI, local memory elsewhere).
 
-    cache.clear()
+    Pure-core tests may run without Django (``-p no:django``); they have no cache to clear.
+    """
+    from django.conf import settings
+
+    if settings.configured:
+        from django.core.cache import cache
+
+        cache.clear()
     yield

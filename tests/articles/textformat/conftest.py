@@ -13,10 +13,3 @@ def seed_bytes() -> bytes:
         pytest.skip(f"seed article not found at {SEED_FILE} (the ../shared/seeds folder is absent)")
     return SEED_FILE.read_bytes()
 
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Overrides the suite-wide autouse fixture of the same name in tests/conftest.py: the text
-    format is pure Python, so these tests must run without Django settings
-    (``pytest -p no:django tests/articles/textformat``) and have no cache to clear."""
-    yield
