@@ -1,10 +1,28 @@
-"""Reads for articles. Language is always explicit: fallback never applies inside queries."""
+"""Reads for articles. Language is always explicit: fallback never applies inside queries.
+
+``visible_articles`` is the one place that decides what the public may see: live pages, outside
+any view restriction (on the page or an ancestor), inside the default site's tree, translated
+into the language. The API's list, detail, search, sitemap and keyword counts all start from it.
+Every condition is a SQL expression, so visibility costs no extra query and composes into
+subqueries (keyword counts).
+"""
 
 from __future__ import annotations
 
-from modeltranslation.utils import build_localized_fieldname
+from collections.abc import Iterable
+from typing import Any
 
-from articles.models import ArticlePage
+from django.conf import settings
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Left, Length
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.query import PageQuerySet
+
+from articles.models import ArticleKeyword, ArticlePage
+from articles.services import article_languages
+from seo.models import Keyword
 
 
 def article_by_slug(slug: str, *, lang: str, live_only: bool = True) -> ArticlePage | None:
@@ -13,3 +31,186 @@ def article_by_slug(slug: str, *, lang: str, live_only: bool = True) -> ArticleP
     if live_only:
         queryset = queryset.live()
     return queryset.first()
+
+
+def translated_into_q(lang: str) -> Q:
+    """The article has a title and a slug in ``lang`` (``> ''`` excludes NULL and empty)."""
+    return Q(**{f"{build_localized_fieldname('title', lang)}__gt": ""}) & Q(
+        **{f"{build_localized_fieldname('slug', lang)}__gt": ""}
+    )
+
+
+def _under_view_restriction() -> Exists:
+    # A restriction on page R hides R and its descendants: R's path is a prefix of theirs.
+    return Exists(
+        PageViewRestriction.objects.annotate(
+            prefix=Left(OuterRef("path"), Length("page__path"))
+        ).filter(prefix=F("page__path"))
+    )
+
+
+def _in_default_site() -> Exists:
+    return Exists(
+        Site.objects.filter(is_default_site=True)
+        .annotate(prefix=Left(OuterRef("path"), Length("root_page__path")))
+        .filter(prefix=F("root_page__path"))
+    )
+
+
+def visible_pages(lang: str | None = None, *, model: type[Page] = Page) -> PageQuerySet:
+    """Pages of ``model`` the public may see; with ``lang``, only those translated into it."""
+    queryset = model.objects.live().filter(_in_default_site()).exclude(_under_view_restriction())
+    if lang is not None:
+        queryset = queryset.filter(translated_into_q(lang))
+    return queryset
+
+
+def visible_articles(lang: str | None = None) -> PageQuerySet:
+    """Articles the public may see; with ``lang``, only those translated into that language."""
+    return visible_pages(lang, model=ArticlePage)
+
+
+def link_targets(page_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """Visible pages among ``page_ids`` (rich-text link targets), in one query.
+
+    Each value holds ``is_article``, and per configured language ``title_<lang>``,
+    ``slug_<lang>``, ``url_path_<lang>`` and the default site root's ``root_path_<lang>``.
+    """
+    ids = {int(page_id) for page_id in page_ids}
+    if not ids:
+        return {}
+    root = Site.objects.filter(is_default_site=True)
+    columns = ["pk"]
+    annotations: dict[str, Any] = {
+        "is_article": Exists(ArticlePage.objects.filter(pk=OuterRef("pk"))),
+    }
+    for code in settings.MODELTRANSLATION_LANGUAGES:
+        columns += [build_localized_fieldname(name, code) for name in ("title", "slug", "url_path")]
+        annotations[f"root_path_{code}"] = Subquery(
+            root.values(f"root_page__{build_localized_fieldname('url_path', code)}")[:1]
+        )
+    rows = visible_pages().filter(pk__in=ids).annotate(**annotations).values(*columns, *annotations)
+    return {row["pk"]: row for row in rows}
+
+
+def _parent_titles(lang: str) -> dict[str, Subquery]:
+    # The parent's title in the language and in the default language (for the breadcrumb),
+    # fetched in the same query: a page's parent path is its own path minus one step.
+    parent = Page.objects.filter(
+        path=Left(OuterRef("path"), Length(OuterRef("path")) - Page.steplen)
+    )
+    return {
+        "parent_title": Subquery(parent.values(build_localized_fieldname("title", lang))[:1]),
+        "parent_title_default": Subquery(
+            parent.values(build_localized_fieldname("title", settings.LANGUAGE_CODE))[:1]
+        ),
+    }
+
+
+def hero_renditions_prefetch(filter_spec: str) -> Prefetch:
+    rendition_model = get_image_model().get_rendition_model()
+    return Prefetch(
+        "hero_image__renditions",
+        queryset=rendition_model.objects.filter(filter_spec=filter_spec),
+    )
+
+
+def article_detail(slug: str, *, lang: str, hero_filter_spec: str) -> ArticlePage | None:
+    """The visible article whose ``lang`` slug is ``slug``, with everything its page shows.
+
+    A fixed number of queries whatever the article holds: the page (with its hero image and
+    parent titles), its sections, FAQs, keywords and the hero image's rendition.
+    """
+    return (
+        visible_articles(lang)
+        .filter(**{build_localized_fieldname("slug", lang): slug})
+        .select_related("hero_image")
+        .annotate(**_parent_titles(lang))
+        .prefetch_related(
+            "sections",
+            "faqs",
+            Prefetch("keywords", queryset=ArticleKeyword.objects.select_related("keyword")),
+            hero_renditions_prefetch(hero_filter_spec),
+        )
+        .first()
+    )
+
+
+def article_languages_by_slug(slug: str) -> list[str]:
+    """Languages of the visible article that has ``slug`` in any language (for a helpful 404)."""
+    any_language = Q()
+    for code in settings.MODELTRANSLATION_LANGUAGES:
+        any_language |= Q(**{build_localized_fieldname("slug", code): slug})
+    article = visible_articles().filter(any_language).first()
+    return article_languages(article) if article is not None else []
+
+
+def article_list(lang: str) -> PageQuerySet:
+    """Visible articles in ``lang`` with their focus keyword prefetched (one query per page)."""
+    return visible_articles(lang).prefetch_related(
+        Prefetch(
+            "keywords",
+            queryset=ArticleKeyword.objects.filter(focus=True).select_related("keyword"),
+            to_attr="focus_keywords",
+        )
+    )
+
+
+def articles_with_keyword(queryset: QuerySet, *, term: str, lang: str) -> QuerySet:
+    """Narrow ``queryset`` to articles using the keyword whose ``lang`` term is ``term``."""
+    column = build_localized_fieldname("term", lang)
+    return queryset.filter(
+        Exists(
+            ArticleKeyword.objects.filter(
+                page=OuterRef("pk"), **{f"keyword__{column}__iexact": " ".join(term.split())}
+            )
+        )
+    )
+
+
+def keyword_usage(lang: str) -> QuerySet:
+    """Keywords used by at least one visible article in ``lang``, with ``article_count``.
+
+    Keywords that only drafts or private articles use are not listed: their existence alone
+    would leak unpublished work.
+    """
+    usage = (
+        ArticleKeyword.objects.filter(
+            keyword=OuterRef("pk"), page__in=visible_articles(lang).values("pk")
+        )
+        .order_by()
+        .values("keyword")
+        .annotate(count=Count("page", distinct=True))
+        .values("count")
+    )
+    return (
+        Keyword.objects.annotate(article_count=Subquery(usage))
+        .filter(article_count__gt=0)
+        .order_by("-article_count", "pk")
+    )
+
+
+def sitemap_articles(lang: str | None = None) -> PageQuerySet:
+    """Visible articles (in ``lang``, or in any language) for sitemaps, oldest first."""
+    queryset = visible_articles(lang)
+    if lang is None:
+        any_language = Q()
+        for code in settings.MODELTRANSLATION_LANGUAGES:
+            any_language |= translated_into_q(code)
+        queryset = queryset.filter(any_language)
+    return queryset.order_by("first_published_at", "pk")
+
+
+def search_article_ids(candidates: QuerySet, query: str) -> list[int]:
+    """Ids of the ``candidates`` that match ``query`` in Wagtail search, most relevant first.
+
+    Wagtail search only accepts filters on indexed ``FilterField``s, and visibility is built from
+    subqueries; so the candidates are passed to it as one ``id IN (...)`` filter, which it
+    accepts, and only their ids are loaded.
+    """
+    results = (
+        ArticlePage.objects.filter(id__in=candidates.order_by().values("pk"))
+        .only("pk")
+        .search(query, order_by_relevance=True)
+    )
+    return [page.pk for page in results]

@@ -3,16 +3,26 @@
 
 from django.conf import settings
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from articles.api.views import sitemap_xml
 from cms.api_v2 import api_router
+
+# JSON errors for /api/ URLs that match no view; HTML pages everywhere else.
+handler404 = "articles.api.errors.api_page_not_found"
+handler500 = "articles.api.errors.api_server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("api/v1/", include("articles.api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("sitemap.xml", sitemap_xml, name="sitemap-xml"),
 ]
 
 if settings.DEBUG:

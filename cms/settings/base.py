@@ -209,3 +209,49 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# --- Content API (/api/v1/, articles.api) ------------------------------------------------------
+# Owned by the content API; see docs/api.md. Every variable is listed in README.md.
+try:
+    # Seconds a rendered API response stays in the server-side cache (0 turns the cache off).
+    # Publishing, unpublishing, moving or deleting invalidates it at once, but only where the
+    # cache is shared: with the per-process local-memory cache (no REDIS_URL) other processes
+    # would keep serving their copy, so the default there is the clients' max-age.
+    API_RESPONSE_CACHE_TIMEOUT = env_int(
+        "API_RESPONSE_CACHE_TIMEOUT", 3600 if REDIS_URL else API_CACHE_MAX_AGE
+    )
+    # Wagtail image filter for the hero image (og:image, JSON-LD image): 1200x630 is the size
+    # Open Graph consumers and Google's article guidelines ask for.
+    API_HERO_IMAGE_FILTER = env_str("API_HERO_IMAGE_FILTER", "fill-1200x630")
+    FRONTEND_URL_TEMPLATE.format(base="", lang="de", slug="example")
+except (ImproperlyConfigured, ValueError) as error:
+    sys.exit(f"Configuration error: {error}")
+except (KeyError, IndexError) as error:
+    sys.exit(
+        f"Configuration error: FRONTEND_URL_TEMPLATE {FRONTEND_URL_TEMPLATE!r} uses the unknown "
+        f"placeholder {error}; only {{base}}, {{lang}} and {{slug}} exist"
+    )
+
+# API_THROTTLE_RATE=off (or none, 0) turns throttling off, e.g. behind a CDN or for benchmarks.
+# Anything else must be DRF's "<count>/<period>"; a typo would otherwise be a 500 per request.
+_throttle_count, _, _throttle_period = API_THROTTLE_RATE.partition("/")
+if API_THROTTLE_RATE.lower() in {"", "off", "none", "0"}:
+    REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {"anon": None}
+elif not (
+    _throttle_count.isdigit()
+    and int(_throttle_count) > 0
+    and _throttle_period in {"s", "sec", "second", "m", "min", "minute", "h", "hour", "d", "day"}
+):
+    sys.exit(
+        "Configuration error: API_THROTTLE_RATE: expected e.g. '600/minute' or 'off', "
+        f"got {API_THROTTLE_RATE!r}"
+    )
+
+# Serves cached API responses (and 304s) before the rest of the stack; inside CORS so cached
+# responses still get their CORS headers.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("corsheaders.middleware.CorsMiddleware") + 1,
+    "articles.api.caching.ApiResponseCacheMiddleware",
+)
+SPECTACULAR_SETTINGS["PREPROCESSING_HOOKS"] = ["articles.api.schema.only_content_api"]
+SPECTACULAR_SETTINGS["COMPONENT_SPLIT_REQUEST"] = True

@@ -1,0 +1,1 @@
+"""The public content API (``/api/v1/``) for frontends: read-only, per language, cacheable."""

@@ -1,0 +1,168 @@
+"""HTTP caching for the content API: validators, revalidation and a server-side response cache.
+
+``ApiResponseCacheMiddleware`` sits near the top of the middleware stack (right after CORS) and
+handles GET/HEAD under ``/api/v1/`` and ``/sitemap.xml``:
+
+- a cached response is served from Django's cache (Redis when ``REDIS_URL`` is set) without
+  running the rest of the stack, the view or any SQL: two cache round trips (the generation,
+  then the entry) plus the throttle's;
+- otherwise the view runs; a 200 gets ``ETag`` (a hash of the body), ``Last-Modified`` (the
+  newest content date it shows, never older than the last invalidation), ``Cache-Control:
+  public, max-age=API_CACHE_MAX_AGE`` and is cached;
+- either way a matching ``If-None-Match`` (or, without it, ``If-Modified-Since``) gets a 304.
+
+Entries are keyed by path, the normalised known query parameters, the negotiated language (and
+whether it was negotiated, since that changes ``Vary``) and the cache generation that
+``articles.cache`` bumps on every publish, unpublish, move or delete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils.http import http_date, parse_etags, parse_http_date_safe
+
+from articles.api.errors import error_response
+from articles.api.language import LanguageChoice, UnsupportedLanguage, language_for_request
+from articles.api.throttling import throttle_wait
+from articles.cache import current_state
+
+CACHED_PATH_PREFIXES = ("/api/v1/", "/sitemap.xml")
+# Only parameters some endpoint understands take part in the key: arbitrary extra parameters
+# can neither split one response into many entries nor bypass the cache.
+KEY_PARAMETERS = frozenset({"page", "page_size", "keyword", "search", "ordering", "updated_since"})
+NOT_MODIFIED_HEADERS = ("ETag", "Last-Modified", "Cache-Control", "Vary", "Content-Language")
+KEY_PREFIX = "articles:api:response"
+
+# (body, headers, etag, last_modified): a tuple pickles and unpickles fastest.
+CachedEntry = tuple[bytes, tuple[tuple[str, str], ...], str, int]
+
+
+def cache_key(request: HttpRequest, language: LanguageChoice, generation: int) -> str:
+    params = sorted(
+        (name, value)
+        for name, values in request.GET.lists()
+        if name in KEY_PARAMETERS
+        for value in values
+    )
+    raw = f"{request.path}\n{language.code}\n{language.negotiated:d}\n{urlencode(params)}"
+    digest = hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return f"{KEY_PREFIX}:{generation}:{digest}"
+
+
+def _strip_etag(tag: str) -> str:
+    return tag[2:] if tag.startswith("W/") else tag
+
+
+def is_not_modified(request: HttpRequest, etag: str, last_modified: int) -> bool:
+    """RFC 9110 section 13.2.2: If-None-Match decides when present (weak comparison);
+    otherwise If-Modified-Since does."""
+    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
+    if if_none_match is not None:
+        if if_none_match.strip() == "*":
+            return True
+        own = _strip_etag(etag)
+        return any(_strip_etag(tag) == own for tag in parse_etags(if_none_match[:2000]))
+    if_modified_since = request.META.get("HTTP_IF_MODIFIED_SINCE")
+    if if_modified_since:
+        since = parse_http_date_safe(if_modified_since[:100])
+        return since is not None and last_modified <= since
+    return False
+
+
+def respond(request: HttpRequest, entry: CachedEntry) -> HttpResponse:
+    body, headers, etag, last_modified = entry
+    if is_not_modified(request, etag, last_modified):
+        response = HttpResponseNotModified()
+        for name, value in headers:
+            if name in NOT_MODIFIED_HEADERS:
+                response[name] = value
+        return response
+    response = HttpResponse(body, content_type=None)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+def _vary_without_accept_language(vary: str) -> str:
+    return ", ".join(
+        part.strip()
+        for part in vary.split(",")
+        if part.strip() and part.strip().lower() != "accept-language"
+    )
+
+
+def make_entry(response: HttpResponse, changed_at: int) -> CachedEntry:
+    body = response.content
+    etag = f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"'
+    content_date = parse_http_date_safe(response.get("Last-Modified", "")) or 0
+    last_modified = max(content_date, changed_at)
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    response["Cache-Control"] = f"public, max-age={settings.API_CACHE_MAX_AGE}"
+    headers = tuple((name, value) for name, value in response.items())
+    return body, headers, etag, last_modified
+
+
+class ApiResponseCacheMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method not in ("GET", "HEAD") or not request.path.startswith(
+            CACHED_PATH_PREFIXES
+        ):
+            return self.get_response(request)
+        # Host validation (ALLOWED_HOSTS) as CommonMiddleware would do it; raises DisallowedHost.
+        request.get_host()
+        try:
+            language = language_for_request(
+                request.GET.get("lang"), request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+            )
+        except UnsupportedLanguage:
+            return self.get_response(request)  # the view answers with a 400
+
+        state = current_state()
+        key = cache_key(request, language, state.generation)
+        timeout = settings.API_RESPONSE_CACHE_TIMEOUT
+        if timeout:
+            entry: Any = cache.get(key)
+            if entry is not None:
+                wait = throttle_wait(request)
+                if wait is not None:
+                    return _throttled(wait)
+                return respond(request, entry)
+
+        response = self.get_response(request)
+        if not language.negotiated and "Vary" in response:
+            # LocaleMiddleware adds Vary: Accept-Language to everything; with ?lang= the
+            # response does not depend on the header, and shared caches should know that.
+            vary = _vary_without_accept_language(response["Vary"])
+            if vary:
+                response["Vary"] = vary
+            else:
+                del response["Vary"]
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return response
+        entry = make_entry(response, state.changed_at)
+        if timeout:
+            cache.set(key, entry, timeout)
+        return respond(request, entry)
+
+
+def _throttled(wait: float) -> HttpResponse:
+    seconds = max(1, int(wait + 0.999))
+    response = error_response(
+        429,
+        "throttled",
+        f"Request was throttled. Expected available in {seconds} seconds.",
+        {"retry_after_seconds": seconds},
+    )
+    response["Retry-After"] = str(seconds)
+    return response

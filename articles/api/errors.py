@@ -1,0 +1,117 @@
+"""One error shape for every API failure: ``{"error": {"code", "message", "details"}}``.
+
+``code`` is stable and machine-readable, ``message`` is for people, ``details`` says what exactly
+was wrong (the bad parameters, the supported languages, the languages an article exists in).
+DRF exceptions go through ``api_exception_handler``; URLs under ``/api/`` that match no view and
+server errors go through ``api_page_not_found`` / ``api_server_error`` (``handler404/500``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views import defaults
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import set_rollback
+
+API_PATH_PREFIX = "/api/"
+
+
+def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
+    return {"error": {"code": code, "message": message, "details": details or {}}}
+
+
+class ApiError(exceptions.APIException):
+    """An API failure with a stable code and structured details."""
+
+    def __init__(self, *, status_code: int, code: str, message: str, details: Any = None) -> None:
+        super().__init__(detail=message, code=code)
+        self.status_code = status_code
+        self.error_code = code
+        self.message = message
+        self.details = details or {}
+
+
+def invalid_parameters(errors: dict[str, Any]) -> ApiError:
+    return ApiError(
+        status_code=status.HTTP_400_BAD_REQUEST,
+        code="invalid_parameter",
+        message=f"Invalid query parameter(s): {', '.join(sorted(errors))}.",
+        details=errors,
+    )
+
+
+def _plain(detail: Any) -> Any:
+    """DRF's ErrorDetail strings and nested lists/dicts -> plain JSON values."""
+    if isinstance(detail, dict):
+        return {str(key): _plain(value) for key, value in detail.items()}
+    if isinstance(detail, list):
+        return [_plain(value) for value in detail]
+    return str(detail)
+
+
+def _shape(exc: exceptions.APIException) -> dict[str, Any]:
+    if isinstance(exc, ApiError):
+        return error_body(exc.error_code, exc.message, exc.details)
+    if isinstance(exc, exceptions.ValidationError):
+        details = _plain(exc.detail)
+        if not isinstance(details, dict):
+            details = {"non_field_errors": details}
+        return error_body(
+            "invalid_parameter",
+            f"Invalid query parameter(s): {', '.join(sorted(details))}.",
+            details,
+        )
+    if isinstance(exc, exceptions.MethodNotAllowed):
+        return error_body("method_not_allowed", str(exc.detail), {})
+    if isinstance(exc, exceptions.Throttled):
+        return error_body("throttled", str(exc.detail), {"retry_after_seconds": exc.wait})
+    codes = exc.get_codes()
+    code = codes if isinstance(codes, str) else exc.default_code
+    return error_body(code, str(exc.detail) if isinstance(exc.detail, str) else code, {})
+
+
+def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    """DRF exception handler (set on the API views, so Wagtail's /api/v2/ keeps its own)."""
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound(*exc.args)
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied(*exc.args)
+    if not isinstance(exc, exceptions.APIException):
+        return None
+    headers = {}
+    if getattr(exc, "wait", None):
+        headers["Retry-After"] = str(int(exc.wait))
+    if isinstance(exc, exceptions.MethodNotAllowed) and context.get("view") is not None:
+        headers["Allow"] = ", ".join(context["view"].allowed_methods)
+    set_rollback()
+    return Response(_shape(exc), status=exc.status_code, headers=headers)
+
+
+def error_response(status_code: int, code: str, message: str, details: Any = None) -> HttpResponse:
+    """The same shape outside DRF (middleware, handler404/500)."""
+    return JsonResponse(error_body(code, message, details), status=status_code)
+
+
+def api_page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if request.path.startswith(API_PATH_PREFIX):
+        return error_response(
+            status.HTTP_404_NOT_FOUND,
+            "not_found",
+            "No API endpoint at this URL.",
+            {"path": request.path[:200]},
+        )
+    return defaults.page_not_found(request, exception)
+
+
+def api_server_error(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith(API_PATH_PREFIX):
+        return error_response(
+            status.HTTP_500_INTERNAL_SERVER_ERROR, "server_error", "Internal server error.", {}
+        )
+    return defaults.server_error(request)

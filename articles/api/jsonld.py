@@ -1,0 +1,95 @@
+"""schema.org JSON-LD for an article page: BlogPosting, FAQPage and BreadcrumbList.
+
+Plain functions (values in, dicts out) following Google Search's structured-data documentation:
+Article (all properties are recommended: headline, image, datePublished, dateModified, author
+with name), FAQPage (required: mainEntity; Question.name, Question.acceptedAnswer; Answer.text)
+and BreadcrumbList (required: itemListElement; ListItem.position, name, and item except on the
+last entry). Each object is ready for its own ``<script type="application/ld+json">``.
+
+The SEO engine is meant to own FAQ JSON-LD eventually (``build_faq_jsonld``); until it exists,
+it is built here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+SCHEMA_ORG = "https://schema.org"
+
+
+def iso_datetime(value: datetime | None) -> str | None:
+    return value.replace(microsecond=0).isoformat() if value else None
+
+
+def blog_posting(
+    *,
+    url: str,
+    headline: str,
+    description: str,
+    lang: str,
+    published: datetime | None,
+    modified: datetime | None,
+    author_name: str,
+    publisher_name: str,
+    publisher_url: str,
+    image_url: str | None,
+    keywords: Sequence[str],
+    word_count: int,
+) -> dict[str, Any]:
+    publisher = {"@type": "Organization", "name": publisher_name, "url": publisher_url}
+    author = {"@type": "Person", "name": author_name} if author_name else publisher
+    data: dict[str, Any] = {
+        "@context": SCHEMA_ORG,
+        "@type": "BlogPosting",
+        "@id": f"{url}#article",
+        "headline": headline,
+        "description": description,
+        "inLanguage": lang,
+        "datePublished": iso_datetime(published),
+        "dateModified": iso_datetime(modified or published),
+        "author": author,
+        "publisher": publisher,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "wordCount": word_count,
+    }
+    if image_url:
+        data["image"] = [image_url]
+    if keywords:
+        data["keywords"] = ", ".join(keywords)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def faq_page(*, url: str, faqs: Sequence[tuple[str, str]]) -> dict[str, Any] | None:
+    """``faqs`` as (question text, answer HTML restricted to the tags Google displays)."""
+    questions = [
+        {
+            "@type": "Question",
+            "name": question,
+            "acceptedAnswer": {"@type": "Answer", "text": answer},
+        }
+        for question, answer in faqs
+        if question and answer
+    ]
+    if not questions:
+        return None
+    return {
+        "@context": SCHEMA_ORG,
+        "@type": "FAQPage",
+        "@id": f"{url}#faq",
+        "mainEntity": questions,
+    }
+
+
+def breadcrumb_list(trail: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    """``trail`` as (name, url) from the home page to the article itself."""
+    return {
+        "@context": SCHEMA_ORG,
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": url}
+            for position, (name, url) in enumerate(trail, start=1)
+        ],
+    }

@@ -1,0 +1,114 @@
+"""Page-number pagination with strict parameters: bad input is a 400, never a 500 or a guess.
+
+``page`` counts from 1; ``page_size`` defaults to 20 and is at most 100. A page past the last one
+is a 404 naming the last page (an empty result set still has page 1). Links are relative
+(path + query) and hold only the parameters the endpoint understands, in a fixed order, so a
+cached response is the same whatever host, extra parameters or parameter order produced it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from rest_framework import status
+
+from articles.api.errors import ApiError, invalid_parameters
+
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+# Longer numbers are certainly past the last page; refusing them keeps int() and SQL OFFSET sane.
+MAX_PAGE_DIGITS = 9
+
+
+@dataclass(frozen=True, slots=True)
+class PageRequest:
+    number: int
+    size: int
+
+
+def _positive_int(raw: str) -> int | None:
+    raw = raw.strip()
+    if not raw or not raw.isascii() or not raw.isdigit() or len(raw) > MAX_PAGE_DIGITS:
+        return None
+    value = int(raw)
+    return value if value >= 1 else None
+
+
+def page_request(params: Mapping[str, str]) -> PageRequest:
+    errors: dict[str, list[str]] = {}
+    number = size = None
+    raw_page = params.get("page")
+    if raw_page is None:
+        number = 1
+    else:
+        number = _positive_int(raw_page)
+        if number is None:
+            errors["page"] = [f"Must be a whole number from 1 to {10**MAX_PAGE_DIGITS - 1}."]
+    raw_size = params.get("page_size")
+    if raw_size is None:
+        size = DEFAULT_PAGE_SIZE
+    else:
+        size = _positive_int(raw_size)
+        if size is None or size > MAX_PAGE_SIZE:
+            size = None
+            errors["page_size"] = [f"Must be a whole number from 1 to {MAX_PAGE_SIZE}."]
+    if errors:
+        raise invalid_parameters(errors)
+    return PageRequest(number, size)
+
+
+@dataclass(frozen=True, slots=True)
+class ResultPage:
+    items: list[Any]
+    count: int
+    number: int
+    size: int
+    num_pages: int
+
+
+def paginate(results: Any, request: PageRequest) -> ResultPage:
+    """Slice a list or a queryset (one count query, one page query)."""
+    count = len(results) if isinstance(results, list) else results.count()
+    num_pages = max(1, math.ceil(count / request.size))
+    if request.number > num_pages:
+        raise ApiError(
+            status_code=status.HTTP_404_NOT_FOUND,
+            code="page_out_of_range",
+            message=f"Page {request.number} does not exist; the last page is {num_pages}.",
+            details={"page": request.number, "num_pages": num_pages},
+        )
+    offset = (request.number - 1) * request.size
+    items = list(results[offset : offset + request.size])
+    return ResultPage(items, count, request.number, request.size, num_pages)
+
+
+def page_links(
+    page: ResultPage, *, path: str, params: Mapping[str, str], known: Iterable[str]
+) -> tuple[str | None, str | None]:
+    """(next, previous) as relative URLs."""
+    kept: Sequence[tuple[str, str]] = sorted(
+        (name, params[name]) for name in known if name in params and name != "page"
+    )
+
+    def link(number: int) -> str:
+        query = [*kept, ("page", str(number))] if number > 1 else list(kept)
+        return f"{path}?{urlencode(query)}" if query else path
+
+    following = link(page.number + 1) if page.number < page.num_pages else None
+    preceding = link(page.number - 1) if page.number > 1 else None
+    return following, preceding
+
+
+def envelope(page: ResultPage, *, next_url: str | None, previous_url: str | None) -> dict:
+    return {
+        "count": page.count,
+        "page": page.number,
+        "page_size": page.size,
+        "num_pages": page.num_pages,
+        "next": next_url,
+        "previous": previous_url,
+    }

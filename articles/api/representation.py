@@ -1,0 +1,275 @@
+"""Articles as the API shows them: plain dicts in one language, built from prefetched pages.
+
+Nothing here queries the database except through ``RichTextRenderer.prepare`` (a fixed number of
+queries per response, whatever the number of fields or items). Titles and slugs define whether
+an article exists in a language and never fall back; every other text falls back per settings
+and is listed in ``fallbacks``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from anyascii import anyascii
+from django.conf import settings
+from django.utils.text import slugify
+from modeltranslation.utils import build_localized_fieldname
+
+from articles import frontend_paths
+from articles.api import jsonld
+from articles.api.localized import LocalizedReader
+from articles.frontend import frontend_url
+from articles.models import ArticlePage, reading_time_minutes
+from articles.richtext import RichTextRenderer, faq_answer_html, html_to_text, truncate_words
+from articles.services import article_languages
+
+DESCRIPTION_MAX_LENGTH = 160
+ROBOTS = "index, follow, max-image-preview:large"
+# Open Graph wants a territory; these are the usual ones for each language's main market.
+OPEN_GRAPH_LOCALES = {
+    "de": "de_DE",
+    "en": "en_US",
+    "nl": "nl_NL",
+    "fr": "fr_FR",
+    "es": "es_ES",
+    "it": "it_IT",
+}
+
+
+def open_graph_locale(lang: str) -> str:
+    return OPEN_GRAPH_LOCALES.get(lang, f"{lang}_{lang.upper()}")
+
+
+def localized_slug(page: ArticlePage, lang: str) -> str:
+    return getattr(page, build_localized_fieldname("slug", lang), None) or ""
+
+
+def alternates(page: ArticlePage) -> list[dict[str, str]]:
+    """The languages the article really exists in, plus ``x-default`` (default language first)."""
+    languages = article_languages(page)
+    links = [
+        {"lang": code, "url": frontend_url(lang=code, slug=localized_slug(page, code))}
+        for code in languages
+    ]
+    if links:
+        default = settings.LANGUAGE_CODE if settings.LANGUAGE_CODE in languages else languages[0]
+        links.append({"lang": "x-default", "url": links[languages.index(default)]["url"]})
+    return links
+
+
+def section_anchors(headings: Sequence[str]) -> list[str]:
+    """URL-fragment ids for headings, ASCII and unique: "Größe & Preis" -> "grosse-preis"."""
+    anchors: list[str] = []
+    seen: set[str] = set()
+    for position, heading in enumerate(headings, start=1):
+        base = slugify(anyascii(heading))[:80].strip("-") or f"section-{position}"
+        anchor, suffix = base, 2
+        while anchor in seen:
+            anchor, suffix = f"{base}-{suffix}", suffix + 1
+        seen.add(anchor)
+        anchors.append(anchor)
+    return anchors
+
+
+def hero_image(page: ArticlePage, *, alt: str, filter_spec: str) -> dict[str, Any] | None:
+    if page.hero_image is None:
+        return None
+    rendition = page.hero_image.get_renditions(filter_spec)[filter_spec]
+    return {
+        "url": rendition.full_url,
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": alt,
+    }
+
+
+def article_detail(page: ArticlePage, lang: str, *, hero_filter_spec: str) -> dict[str, Any]:
+    """Everything a frontend needs to render the article and its head tags in ``lang``."""
+    reader = LocalizedReader(lang)
+    title, slug = reader.own(page, "title"), reader.own(page, "slug")
+    url = frontend_url(lang=lang, slug=slug)
+    intro = reader.text(page, "intro", "intro")
+    conclusion = reader.text(page, "conclusion", "conclusion")
+    sections = _children(reader, page.sections.all(), "sections", ("heading", "body"))
+    faqs = _children(reader, page.faqs.all(), "faqs", ("question", "answer"))
+    keywords = []
+    for link in page.keywords.all():
+        term, code = reader.read(link.keyword, "term")
+        if term:
+            reader.note(f"keywords[{len(keywords)}].term", code)
+            keywords.append({"term": term, "focus": link.focus})
+    image_alt = reader.text(page, "hero_image_alt", "hero_image.alt") if page.hero_image else ""
+
+    renderer = RichTextRenderer(lang)
+    renderer.prepare([intro, conclusion, *(body for _, body in sections), *(a for _, a in faqs)])
+    intro_html, conclusion_html = renderer.render(intro), renderer.render(conclusion)
+    section_data = [
+        {"heading": heading, "anchor": anchor, "body": renderer.render(body)}
+        for (heading, body), anchor in zip(
+            sections, section_anchors([heading for heading, _ in sections]), strict=True
+        )
+    ]
+    faq_data = [
+        {"question": question, "answer": renderer.render(answer)} for question, answer in faqs
+    ]
+    fragments = [intro_html, conclusion_html]
+    for item in section_data:
+        fragments += [item["heading"], item["body"]]
+    for item in faq_data:
+        fragments += [item["question"], item["answer"]]
+    word_count = sum(len(html_to_text(fragment).split()) for fragment in fragments)
+
+    image = hero_image(page, alt=image_alt, filter_spec=hero_filter_spec)
+    seo_title = reader.own(page, "seo_title") or title
+    description = reader.own(page, "search_description") or truncate_words(
+        html_to_text(intro_html), DESCRIPTION_MAX_LENGTH
+    )
+    links = alternates(page)
+    site_name = settings.WAGTAIL_SITE_NAME
+    trail = [(site_name, frontend_paths.home_url(lang))]
+    index_url = frontend_paths.article_index_url(lang)
+    parent_title = getattr(page, "parent_title", None) or getattr(
+        page, "parent_title_default", None
+    )
+    if parent_title and index_url != trail[0][1]:
+        trail.append((parent_title, index_url))
+    trail.append((title, url))
+    json_ld = [
+        jsonld.blog_posting(
+            url=url,
+            headline=title,
+            description=description,
+            lang=lang,
+            published=page.first_published_at,
+            modified=page.last_published_at,
+            author_name=page.author_name,
+            publisher_name=site_name,
+            publisher_url=frontend_paths.home_url(lang),
+            image_url=image["url"] if image else None,
+            keywords=[keyword["term"] for keyword in keywords],
+            word_count=word_count,
+        ),
+        jsonld.faq_page(
+            url=url, faqs=[(item["question"], faq_answer_html(item["answer"])) for item in faq_data]
+        ),
+        jsonld.breadcrumb_list(trail),
+    ]
+    return {
+        "id": page.pk,
+        "lang": lang,
+        "slug": slug,
+        "title": title,
+        "url": url,
+        "intro": intro_html,
+        "sections": section_data,
+        "conclusion": conclusion_html,
+        "faqs": faq_data,
+        "keywords": keywords,
+        "hero_image": image,
+        "author": page.author_name,
+        "reading_time": reading_time_minutes(fragments),
+        "word_count": word_count,
+        "published_at": page.first_published_at,
+        "updated_at": page.last_published_at,
+        "languages": article_languages(page),
+        "fallbacks": reader.fallbacks,
+        "seo": {
+            "title": seo_title,
+            "description": description,
+            "canonical_url": url,
+            "robots": ROBOTS,
+            "alternates": links,
+            "open_graph": {
+                "type": "article",
+                "title": seo_title,
+                "description": description,
+                "url": url,
+                "site_name": site_name,
+                "locale": open_graph_locale(lang),
+                "locale_alternates": [
+                    open_graph_locale(link["lang"])
+                    for link in links
+                    if link["lang"] not in (lang, "x-default")
+                ],
+                "image": image,
+                "published_time": page.first_published_at,
+                "modified_time": page.last_published_at,
+                "tags": [keyword["term"] for keyword in keywords],
+            },
+            "json_ld": [item for item in json_ld if item is not None],
+        },
+    }
+
+
+def _children(
+    reader: LocalizedReader, children: Iterable[Any], relation: str, fields: tuple[str, str]
+) -> list[tuple[str, str]]:
+    """(first, second) texts of each child with any text in the language; fallbacks noted by
+    the child's position in the response, which is what a frontend can map back."""
+    rows = []
+    for child in children:
+        values = [reader.read(child, field_name) for field_name in fields]
+        if not any(value for value, _code in values):
+            continue
+        for field_name, (_value, code) in zip(fields, values, strict=True):
+            reader.note(f"{relation}[{len(rows)}].{field_name}", code)
+        rows.append((values[0][0], values[1][0]))
+    return rows
+
+
+def article_list_items(pages: Sequence[ArticlePage], lang: str) -> list[dict[str, Any]]:
+    """List entries; rich-text references of all intros are resolved together."""
+    readers = [LocalizedReader(lang) for _ in pages]
+    intros = [
+        reader.text(page, "intro", "intro") for reader, page in zip(readers, pages, strict=True)
+    ]
+    renderer = RichTextRenderer(lang)
+    renderer.prepare(intros)
+    items = []
+    for page, reader, intro in zip(pages, readers, intros, strict=True):
+        focus = None
+        focus_links = getattr(page, "focus_keywords", [])
+        if focus_links:
+            term, code = reader.read(focus_links[0].keyword, "term")
+            reader.note("focus_keyword", code)
+            focus = term or None
+        slug = reader.own(page, "slug")
+        items.append(
+            {
+                "id": page.pk,
+                "slug": slug,
+                "title": reader.own(page, "title"),
+                "intro": renderer.render(intro),
+                "url": frontend_url(lang=lang, slug=slug),
+                "published_at": page.first_published_at,
+                "updated_at": page.last_published_at,
+                "focus_keyword": focus,
+                "languages": article_languages(page),
+                "fallbacks": reader.fallbacks,
+            }
+        )
+    return items
+
+
+def keyword_items(keywords: Iterable[Any], lang: str) -> list[dict[str, Any]]:
+    items = []
+    for keyword in keywords:
+        reader = LocalizedReader(lang)
+        items.append(
+            {
+                "id": keyword.pk,
+                "term": reader.text(keyword, "term", "term"),
+                "article_count": keyword.article_count,
+                "fallbacks": reader.fallbacks,
+            }
+        )
+    return items
+
+
+def sitemap_entry(page: ArticlePage, lang: str) -> dict[str, Any]:
+    return {
+        "url": frontend_url(lang=lang, slug=localized_slug(page, lang)),
+        "lastmod": page.last_published_at,
+        "alternates": alternates(page),
+    }

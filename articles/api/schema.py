@@ -1,0 +1,16 @@
+"""OpenAPI schema scope: the schema at /api/schema/ describes this API (/api/v1/) only.
+
+Wagtail's API v2 (/api/v2/) stays mounted for tooling that expects it, but it documents itself
+differently and its viewsets carry no schema information; describing them here would be untrue.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+CONTENT_API_PREFIX = "/api/v1/"
+
+
+def only_content_api(endpoints: list[tuple[str, Any, str, Any]], **kwargs: Any) -> list:
+    """drf-spectacular preprocessing hook."""
+    return [endpoint for endpoint in endpoints if endpoint[0].startswith(CONTENT_API_PREFIX)]

@@ -1,0 +1,352 @@
+"""The content API's views: validate the query, call a selector, build the representation,
+serialize. Language, caching headers and errors are handled around them (see ``PublicAPIView``
+and ``caching.ApiResponseCacheMiddleware``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.conf.locale import LANG_INFO
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.http import http_date
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from modeltranslation.utils import resolution_order
+from rest_framework import status
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from articles.api import representation, serializers
+from articles.api.errors import (
+    ApiError,
+    api_exception_handler,
+    api_page_not_found,
+    invalid_parameters,
+)
+from articles.api.filters import DEFAULT_ORDERING, ArticleListFilter, order_articles
+from articles.api.language import LanguageChoice, UnsupportedLanguage, language_for_request
+from articles.api.pagination import envelope, page_links, page_request, paginate
+from articles.api.throttling import PublicApiThrottle
+from articles.selectors import (
+    article_detail,
+    article_languages_by_slug,
+    article_list,
+    keyword_usage,
+    search_article_ids,
+    sitemap_articles,
+)
+
+SEARCH_MAX_LENGTH = 200
+SLUG_MAX_LENGTH = 255
+LIST_PARAMETERS = ("lang", "page", "page_size", "keyword", "search", "ordering", "updated_since")
+KEYWORD_PARAMETERS = ("lang", "page", "page_size")
+
+LANG_PARAMETER = OpenApiParameter(
+    "lang",
+    OpenApiTypes.STR,
+    enum=list(settings.MODELTRANSLATION_LANGUAGES),
+    description="Response language. Without it, Accept-Language decides (then the default, "
+    f"{settings.LANGUAGE_CODE!r}) and the response carries Vary: Accept-Language.",
+)
+PAGE_PARAMETERS = [
+    OpenApiParameter("page", OpenApiTypes.INT, description="Page number, from 1."),
+    OpenApiParameter("page_size", OpenApiTypes.INT, description="Items per page, 1-100 (20)."),
+]
+ERROR_RESPONSES = {
+    400: OpenApiResponse(serializers.ErrorSerializer, description="Invalid parameter(s)."),
+    429: OpenApiResponse(serializers.ErrorSerializer, description="Too many requests."),
+}
+NOT_MODIFIED = {304: OpenApiResponse(description="Not modified (If-None-Match/-Modified-Since).")}
+
+
+class JSONOnlyNegotiation(BaseContentNegotiation):
+    """Always JSON: an ``Accept: text/html`` or ``?format=`` never turns into a 404 or 406."""
+
+    def select_parser(self, request: Request, parsers: list) -> Any:
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request: Request, renderers: list, format_suffix: Any = None):
+        return renderers[0], renderers[0].media_type
+
+
+class PublicAPIView(APIView):
+    """Public, read-only, anonymous; errors in the API's one shape; language per request."""
+
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+    throttle_classes = (PublicApiThrottle,)
+    renderer_classes = (JSONRenderer,)
+    content_negotiation_class = JSONOnlyNegotiation
+    language: LanguageChoice | None = None
+
+    def get_exception_handler(self):
+        return api_exception_handler
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # Messages are for developers and stay English whatever language the content is in
+        # (LocaleMiddleware would otherwise translate DRF's and django-filter's messages).
+        with translation.override("en"):
+            return super().dispatch(request, *args, **kwargs)
+
+    def choose_language(self, request: Request) -> LanguageChoice:
+        try:
+            self.language = language_for_request(
+                request.query_params.get("lang"), request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+            )
+        except UnsupportedLanguage as error:
+            raise ApiError(
+                status_code=status.HTTP_400_BAD_REQUEST,
+                code="unsupported_language",
+                message=str(error),
+                details={"lang": error.requested, "supported": error.supported},
+            ) from None
+        return self.language
+
+    def finalize_response(self, request: Request, response: Response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if self.language is not None:
+            response["Content-Language"] = self.language.code
+            if self.language.negotiated:
+                patch_vary_headers(response, ("Accept-Language",))
+        return response
+
+
+def _last_modified(response: Response, *dates: Any) -> Response:
+    timestamps = [date.timestamp() for date in dates if date is not None]
+    if timestamps:
+        response["Last-Modified"] = http_date(max(timestamps))
+    return response
+
+
+class ArticleListView(PublicAPIView):
+    @extend_schema(
+        operation_id="articles_list",
+        summary="Live articles in a language",
+        description="Live, public articles translated into the language, newest first, "
+        "paginated. Every item lists the fields that fell back to another language.",
+        parameters=[
+            LANG_PARAMETER,
+            *PAGE_PARAMETERS,
+            OpenApiParameter("keyword", OpenApiTypes.STR, description="Keyword term (any case)."),
+            OpenApiParameter(
+                "search",
+                OpenApiTypes.STR,
+                description="Full-text search (Wagtail search); results most relevant first "
+                "unless ordering is given.",
+            ),
+            OpenApiParameter(
+                "ordering",
+                OpenApiTypes.STR,
+                enum=["published", "-published", "title", "-title"],
+                description="Default -published (newest first).",
+            ),
+            OpenApiParameter(
+                "updated_since",
+                OpenApiTypes.DATETIME,
+                description="ISO 8601; articles (re)published at or after it.",
+            ),
+        ],
+        responses={
+            200: serializers.ArticleListSerializer,
+            **NOT_MODIFIED,
+            **ERROR_RESPONSES,
+            404: OpenApiResponse(serializers.ErrorSerializer, description="Page out of range."),
+        },
+    )
+    def get(self, request: Request) -> Response:
+        lang = self.choose_language(request).code
+        params = request.query_params
+        errors: dict[str, Any] = {}
+        try:
+            paging = page_request(params)
+        except ApiError as error:
+            errors.update(error.details)
+        filters = ArticleListFilter(params, queryset=article_list(lang), lang=lang)
+        if not filters.is_valid():
+            errors.update(
+                {name: [str(m) for m in messages] for name, messages in filters.errors.items()}
+            )
+        search = " ".join(params.get("search", "").split())
+        if len(search) > SEARCH_MAX_LENGTH:
+            errors["search"] = [f"At most {SEARCH_MAX_LENGTH} characters."]
+        if errors:
+            raise invalid_parameters(errors)
+
+        queryset = filters.qs
+        ordering = params.get("ordering")
+        if search and not ordering:
+            ids = search_article_ids(queryset, search)
+            page = paginate(ids, paging)
+            by_id = {
+                article.pk: article for article in article_list(lang).filter(pk__in=page.items)
+            }
+            articles = [by_id[pk] for pk in page.items if pk in by_id]
+        else:
+            if search:
+                queryset = queryset.filter(pk__in=search_article_ids(queryset, search))
+            if not ordering:
+                queryset = order_articles(queryset, DEFAULT_ORDERING, lang=lang)
+            page = paginate(queryset, paging)
+            articles = page.items
+        next_url, previous_url = page_links(
+            page, path=request.path, params=params, known=LIST_PARAMETERS
+        )
+        data = {
+            "lang": lang,
+            **envelope(page, next_url=next_url, previous_url=previous_url),
+            "results": representation.article_list_items(articles, lang),
+        }
+        response = Response(serializers.ArticleListSerializer(data).data)
+        return _last_modified(response, *(article.last_published_at for article in articles))
+
+
+class ArticleDetailView(PublicAPIView):
+    @extend_schema(
+        operation_id="articles_retrieve",
+        summary="One article by its slug in a language, with SEO metadata",
+        description="Everything a frontend needs to render the article page and its head "
+        "tags: content as sanitised HTML, hreflang alternates, Open Graph and JSON-LD. A slug "
+        "that exists only in other languages answers 404 listing them.",
+        parameters=[LANG_PARAMETER],
+        responses={
+            200: serializers.ArticleDetailSerializer,
+            **NOT_MODIFIED,
+            **ERROR_RESPONSES,
+            404: OpenApiResponse(
+                serializers.ErrorSerializer,
+                description="No live article with this slug in this language; details list "
+                "the languages it exists in, if any.",
+            ),
+        },
+    )
+    def get(self, request: Request, slug: str) -> Response:
+        lang = self.choose_language(request).code
+        page = None
+        if len(slug) <= SLUG_MAX_LENGTH:
+            page = article_detail(slug, lang=lang, hero_filter_spec=settings.API_HERO_IMAGE_FILTER)
+        if page is None:
+            available = article_languages_by_slug(slug) if len(slug) <= SLUG_MAX_LENGTH else []
+            message = f"No article with slug {slug[:80]!r} in language {lang!r}."
+            if available:
+                message += f" It exists in: {', '.join(available)}."
+            raise ApiError(
+                status_code=status.HTTP_404_NOT_FOUND,
+                code="article_not_found",
+                message=message,
+                details={
+                    "slug": slug[:SLUG_MAX_LENGTH],
+                    "lang": lang,
+                    "available_languages": available,
+                },
+            )
+        data = representation.article_detail(
+            page, lang, hero_filter_spec=settings.API_HERO_IMAGE_FILTER
+        )
+        response = Response(serializers.ArticleDetailSerializer(data).data)
+        return _last_modified(response, page.last_published_at)
+
+
+class KeywordListView(PublicAPIView):
+    @extend_schema(
+        operation_id="keywords_list",
+        summary="Keywords of live articles in a language, with article counts",
+        description="Keywords used by at least one live article in the language, most used first.",
+        parameters=[LANG_PARAMETER, *PAGE_PARAMETERS],
+        responses={
+            200: serializers.KeywordListSerializer,
+            **NOT_MODIFIED,
+            **ERROR_RESPONSES,
+            404: OpenApiResponse(serializers.ErrorSerializer, description="Page out of range."),
+        },
+    )
+    def get(self, request: Request) -> Response:
+        lang = self.choose_language(request).code
+        page = paginate(keyword_usage(lang), page_request(request.query_params))
+        next_url, previous_url = page_links(
+            page, path=request.path, params=request.query_params, known=KEYWORD_PARAMETERS
+        )
+        data = {
+            "lang": lang,
+            **envelope(page, next_url=next_url, previous_url=previous_url),
+            "results": representation.keyword_items(page.items, lang),
+        }
+        return Response(serializers.KeywordListSerializer(data).data)
+
+
+class LanguageListView(PublicAPIView):
+    @extend_schema(
+        operation_id="languages_list",
+        summary="Configured languages and the default",
+        description="The languages content can be requested in, the default one and, per "
+        "language, where untranslated fields fall back to.",
+        responses={200: serializers.LanguagesSerializer, **NOT_MODIFIED},
+    )
+    def get(self, request: Request) -> Response:
+        default = settings.LANGUAGE_CODE
+        data = {
+            "default": default,
+            "languages": [
+                {
+                    "code": code,
+                    "name": LANG_INFO[code]["name"],
+                    "name_local": LANG_INFO[code]["name_local"],
+                    "default": code == default,
+                    "fallbacks": list(resolution_order(code)[1:]),
+                }
+                for code in settings.MODELTRANSLATION_LANGUAGES
+            ],
+        }
+        return Response(serializers.LanguagesSerializer(data).data)
+
+
+class SitemapView(PublicAPIView):
+    @extend_schema(
+        operation_id="sitemap_list",
+        summary="Every live article URL in a language, with hreflang alternates",
+        description="For frontends that build their own sitemaps (all entries, unpaginated). "
+        "/sitemap.xml serves the same for every language as XML with xhtml:link alternates.",
+        parameters=[LANG_PARAMETER],
+        responses={200: serializers.SitemapSerializer, **NOT_MODIFIED, **ERROR_RESPONSES},
+    )
+    def get(self, request: Request) -> Response:
+        lang = self.choose_language(request).code
+        articles = list(sitemap_articles(lang))
+        data = {
+            "lang": lang,
+            "results": [representation.sitemap_entry(article, lang) for article in articles],
+        }
+        response = Response(serializers.SitemapSerializer(data).data)
+        return _last_modified(response, *(article.last_published_at for article in articles))
+
+
+def endpoint_not_found(request: HttpRequest) -> HttpResponse:
+    return api_page_not_found(request)
+
+
+def sitemap_xml(request: HttpRequest) -> HttpResponse:
+    """``/sitemap.xml``: every live article in every language it exists in, with
+    ``xhtml:link`` hreflang alternates (Django's sitemap template)."""
+    urlset = []
+    for article in sitemap_articles():
+        links = representation.alternates(article)
+        alternates = [{"lang_code": link["lang"], "location": link["url"]} for link in links]
+        for link in links:
+            if link["lang"] != "x-default":
+                urlset.append(
+                    {
+                        "location": link["url"],
+                        "lastmod": article.last_published_at,
+                        "alternates": alternates,
+                    }
+                )
+    return TemplateResponse(
+        request, "sitemap.xml", {"urlset": urlset}, content_type="application/xml; charset=utf-8"
+    )
