@@ -23,8 +23,8 @@ from .languages import PROFILES
 _VOWELS = "aeiouyäöüàâæçéèêëîïôœùûÿáíóúñìòå"
 # Vowel sequences pronounced as one syllable, longest first.
 _DIPHTHONGS = {
-    "de": ("äu", "eu", "au", "ei", "ai", "ie", "ey", "ay", "aa", "ee", "oo"),
-    "en": (
+    "de": ["äu", "eu", "au", "ei", "ai", "ie", "ey", "ay", "aa", "ee", "oo"],
+    "en": [
         "eau",
         "ea",
         "ee",
@@ -42,8 +42,8 @@ _DIPHTHONGS = {
         "au",
         "aw",
         "ow",
-    ),
-    "nl": (
+    ],
+    "nl": [
         "aai",
         "ooi",
         "oei",
@@ -62,9 +62,28 @@ _DIPHTHONGS = {
         "ei",
         "ou",
         "au",
-    ),
-    "fr": ("eau", "oeu", "œu", "ai", "ei", "au", "ou", "eu", "oi", "œ", "ui", "ie", "ue"),
-    "es": (
+    ],
+    # "ion"/"ien" are one syllable in French ("na-tion", "bien"); plain "io" is not ("bi-o-").
+    "fr": [
+        "eau",
+        "oeu",
+        "œu",
+        "ion",
+        "ien",
+        "ai",
+        "ei",
+        "au",
+        "ou",
+        "eu",
+        "oi",
+        "œ",
+        "ui",
+        "ie",
+        "ue",
+    ],
+    # A written accent on the strong vowel keeps the diphthong ("can-ción"); on the weak vowel
+    # ("dí-a") it splits it, so only the former are listed.
+    "es": [
         "ai",
         "ei",
         "oi",
@@ -83,8 +102,19 @@ _DIPHTHONGS = {
         "ey",
         "oy",
         "uy",
-    ),
-    "it": ("ia", "ie", "io", "iu", "ua", "ue", "uo", "ui", "ai", "ei", "oi", "au", "eu"),
+        "ió",
+        "ié",
+        "iá",
+        "ué",
+        "uá",
+        "uó",
+        "ái",
+        "éi",
+        "ói",
+        "áu",
+        "éu",
+    ],
+    "it": ["ia", "ie", "io", "iu", "ua", "ue", "uo", "ui", "ai", "ei", "oi", "au", "eu"],
 }
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 

@@ -1,0 +1,69 @@
+"""Plain text from Wagtail rich text, words and sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from seo.engine import html_to_plain_text, normalise_plain_text
+from seo.engine.text import parse_rich_text, split_sentences, tokenize
+
+
+def test_blocks_become_lines_and_inline_markup_disappears():
+    html = '<p>Ein <b>fetter</b> <a href="/x">Link</a>.</p><h3>Titel</h3><ul><li>Eins</li></ul>'
+    assert html_to_plain_text(html) == "Ein fetter Link.\nTitel\nEins"
+
+
+def test_entities_are_decoded_and_whitespace_collapsed():
+    assert html_to_plain_text("<p>Salz &amp;\n   Pfeffer&nbsp;</p>") == "Salz & Pfeffer"
+
+
+def test_block_offsets_point_into_plain_text():
+    rich = parse_rich_text("<p>Absatz eins.</p><h3>Zwischentitel</h3><p>Absatz zwei.</p>")
+    assert [(b.kind, rich.text[b.start : b.end]) for b in rich.blocks] == [
+        ("p", "Absatz eins."),
+        ("h3", "Zwischentitel"),
+        ("p", "Absatz zwei."),
+    ]
+    assert rich.blocks[1].is_heading and rich.blocks[1].heading_level == 3
+
+
+def test_markup_without_text_is_flagged():
+    assert parse_rich_text("<p><br/></p>").has_markup_only
+    assert not parse_rich_text("").has_markup_only
+
+
+def test_script_content_is_not_text():
+    assert html_to_plain_text("<p>Hallo</p><script>alert(1)</script>") == "Hallo"
+
+
+def test_plain_text_is_nfc_and_trimmed():
+    assert normalise_plain_text("  Ru\u0308cken \t schmerzen ") == "Rücken schmerzen"
+
+
+def test_hyphenated_compound_and_elided_part_are_single_words():
+    tokens = tokenize("Darm- und Magen-Darm-Trakt, Prä-/Probiotika")
+    assert tokens.words == ["Darm-", "und", "Magen-Darm-Trakt", "Prä-", "Probiotika"]
+    text = "Darm- und Magen-Darm-Trakt, Prä-/Probiotika"
+    assert [text[s:e] for s, e in zip(tokens.starts, tokens.ends, strict=True)] == tokens.words
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("de", "Das hilft z. B. bei Schmerzen. Dr. Meier rät dazu.", 2),
+        ("de", "Am 3. Mai beginnt es. Im Jahr 2020. Danach nicht.", 3),
+        ("en", "It works, e.g. for oats. Mr. Smith agrees! Does it?", 3),
+        ("nl", "Dit helpt bijv. bij pijn. Dat is goed.", 2),
+        ("fr", "Cela aide, p. ex. le matin. C'est simple.", 2),
+        ("es", "Ayuda, p. ej. por la mañana. ¿Es fácil? Sí.", 3),
+        ("it", "Aiuta, ecc. ogni giorno. È facile.", 2),
+    ],
+)
+def test_sentences_split_at_terminal_punctuation_but_not_abbreviations(lang, text, expected):
+    spans = split_sentences(text, lang)
+    assert len(spans) == expected
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+
+
+def test_each_line_is_its_own_sentence():
+    assert len(split_sentences("Titel ohne Punkt\nErster Satz.", "de")) == 2
