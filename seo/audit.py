@@ -74,5 +74,17 @@ def audit_page(page: SEOSubject, lang: str, thresholds: Thresholds | None = None
     return analyse(page.seo_document(lang), thresholds or configured_thresholds())
 
 
+def count_pages(*, include_drafts: bool = False, slugs: Iterable[str] | None = None) -> int | None:
+    """Pages an audit with these arguments reads; None when a source cannot tell."""
+    slug_list = list(slugs) if slugs else None
+    total = 0
+    for source in registered_sources():
+        count = getattr(source, "count", None)
+        if count is None:
+            return None
+        total += count(include_drafts=include_drafts, slugs=slug_list)
+    return total
+
+
 def slug_exists(slug: str) -> bool:
     return any(source.slug_exists(slug) for source in registered_sources())

@@ -55,6 +55,10 @@ class SEOSource(Protocol):
 
     def slug_exists(self, slug: str) -> bool: ...
 
+    def count(self, *, include_drafts: bool = False, slugs: Iterable[str] | None = None) -> int:
+        """How many pages ``items`` would read (for progress bars; languages not counted)."""
+        ...
+
 
 def registered_sources() -> list[SEOSource]:
     return [make_source() for make_source in hooks.get_hooks(SOURCE_HOOK)]
