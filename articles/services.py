@@ -13,13 +13,18 @@ from collections.abc import Sequence
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page, Revision, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.tasks import update_reference_index_task
 
 from articles.content import ArticleContent, KeywordContent
 from articles.models import FAQ, ArticleIndexPage, ArticleKeyword, ArticlePage, Section
+from articles.search_batching import search_updates_batched
 from seo.services import keyword_get_or_create
 
 PAGE_FIELDS = {
@@ -125,10 +130,51 @@ def _apply_keywords(page: ArticlePage, lang: str, keywords: Sequence[KeywordCont
 
 def _save_revision(page: ArticlePage, *, publish: bool, user: AbstractBaseUser | None) -> Revision:
     with translation.override(primary_language(page)):
-        revision = page.save_revision(user=user, log_action=True)
         if publish:
+            revision = page.save_revision(user=user, log_action=True)
             revision.publish(user=user)
+        else:
+            _validate_draft(page)
+            revision = page.save_revision(user=user, log_action=True, clean=False)
     return revision
+
+
+def _validate_draft(page: ArticlePage) -> None:
+    """The checks Wagtail itself applies to drafts (``Page.minimal_clean``: a title, a slug free
+    below the parent) plus every language's slug, in one indexed query.
+
+    ``save_revision``'s full validation would also run wagtail-modeltranslation's slug check,
+    which loads every sibling page once per language (its cost grows with the number of
+    articles) and takes two articles that both lack a language for a clash (None == None).
+    Publishing still runs the full validation.
+    """
+    page.minimal_clean()
+    slugs = {
+        code: getattr(page, localized("slug", code))
+        for code in settings.MODELTRANSLATION_LANGUAGES
+        if getattr(page, localized("slug", code))
+    }
+    if not slugs:
+        return
+    condition = Q()
+    for code, slug in slugs.items():
+        condition |= Q(**{localized("slug", code): slug})
+    siblings = Page.objects.child_of(page.get_parent()).exclude(pk=page.pk).filter(condition)
+    errors = {
+        localized("slug", code): f"The slug '{slug}' is already used below this index ({code})."
+        for sibling in siblings.only(*(localized("slug", code) for code in slugs))
+        for code, slug in slugs.items()
+        if getattr(sibling, localized("slug", code)) == slug
+    }
+    if errors:
+        raise ValidationError(errors)
+
+
+def _update_reference_index(page: ArticlePage) -> None:
+    """Wagtail re-indexes a page's references after every save of the page and of each child
+    (about ten queries each, twenty children per article); writes here switch that off and
+    index the finished page once, through the same task Wagtail uses."""
+    update_reference_index_task.enqueue(page._meta.app_label, page._meta.model_name, str(page.pk))
 
 
 @transaction.atomic
@@ -142,10 +188,12 @@ def article_create(
 ) -> ArticlePage:
     """Create an article in ``lang`` below ``parent``; a draft unless ``publish``."""
     page = ArticlePage(live=False, owner=user)
-    _apply_content(page, lang=lang, content=content)
-    with translation.override(primary_language(page)):
-        parent.add_child(instance=page)
-    _save_revision(page, publish=publish, user=user)
+    with search_updates_batched(), disable_reference_index_auto_update():
+        _apply_content(page, lang=lang, content=content)
+        with translation.override(primary_language(page)):
+            parent.add_child(instance=page)
+        _save_revision(page, publish=publish, user=user)
+    _update_reference_index(page)
     page.refresh_from_db()
     return page
 
@@ -167,8 +215,10 @@ def article_update_language(
     """
     if latest is None:
         latest = page.get_latest_revision_as_object()
-    _apply_content(latest, lang=lang, content=content)
-    _save_revision(latest, publish=publish, user=user)
+    with search_updates_batched(), disable_reference_index_auto_update():
+        _apply_content(latest, lang=lang, content=content)
+        _save_revision(latest, publish=publish, user=user)
+    _update_reference_index(page)
     page.refresh_from_db()
     return page
 
@@ -179,8 +229,14 @@ def article_publish_latest(*, page: ArticlePage, user: AbstractBaseUser | None =
     revision = page.get_latest_revision()
     if revision is None:
         return
-    with translation.override(primary_language(page)):
+    language = primary_language(page)
+    with (
+        search_updates_batched(),
+        disable_reference_index_auto_update(),
+        translation.override(language),
+    ):
         revision.publish(user=user)
+    _update_reference_index(page)
     page.refresh_from_db()
 
 
