@@ -1,0 +1,177 @@
+"""Benchmark: import generated seed-size articles into PostgreSQL and print the figures.
+
+Not a test. Creates a throw-away database (dropped at the end unless --keep), migrates it, writes
+N generated German articles of the seed's size (~2,300 words, 6 sections, 2 conclusion
+paragraphs, 5 FAQs, 9 keywords; text from our own vocabulary) to a temporary folder and imports
+them with the same code as ``manage.py import_articles``. Prints articles per second and the
+queries one import takes with 100 and with N articles already in the database.
+
+    .venv/bin/python benchmarks/bench_import.py [--count 1000] [--publish] [--profile]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres  (server to use; default shown)
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+REPO = Path(__file__).resolve().parent.parent
+BENCH_DATABASE = "cms_bench_import"
+
+NOUNS = (
+    "Garten Boden Wasser Pflanze Wurzel Blatt Sonne Regen Kompost Beet Samen Ernte Schatten "
+    "Tonne Rasen Hecke Zaun Weg Laub Erde Dünger Frucht Blüte Knospe Zweig Stamm Rinde Moos"
+).split()
+ADJECTIVES = (
+    "lockerer feuchter sonniger schattiger kräftiger junger alter frischer reifer dichter "
+    "leichter schwerer warmer kühler trockener gesunder"
+).split()
+VERBS = (
+    "braucht schützt nährt speichert bindet lockert wärmt kühlt trägt hält stärkt fördert"
+).split()
+CONNECTORS = ("Deshalb", "Außerdem", "Im Sommer", "Im Herbst", "Oft", "Meistens", "Zudem")
+
+
+def sentence(rng: random.Random, words: int = 11) -> str:
+    parts = [rng.choice(CONNECTORS), rng.choice(VERBS), "der", rng.choice(ADJECTIVES)]
+    while len(parts) < words:
+        parts += [rng.choice(NOUNS), "und", "der", rng.choice(ADJECTIVES)]
+    parts = parts[:words] + [rng.choice(NOUNS)]
+    return " ".join(parts) + "."
+
+
+def paragraph(rng: random.Random, sentences: int = 5) -> str:
+    return " ".join(sentence(rng) for _ in range(sentences))
+
+
+def heading(rng: random.Random, number: int, position: int) -> str:
+    return (
+        f"Teil {position} zu Thema {number}: {rng.choice(ADJECTIVES).capitalize()} "
+        f"{rng.choice(NOUNS)} und {rng.choice(NOUNS)} im Jahreslauf"
+    )
+
+
+def generated_article(number: int) -> str:
+    """A German article of the seed's size and shape; title, slug and 6 keywords are unique."""
+    rng = random.Random(number)
+    lines = ["", f"Wie pflegt man {rng.choice(NOUNS)} und {rng.choice(NOUNS)} im Fall {number}?"]
+    lines.append(paragraph(rng, 6))
+    for position in range(1, 7):
+        lines.append(heading(rng, number, position))
+        lines += [paragraph(rng, 5) for _ in range(5)]
+    lines += ["Fazit", paragraph(rng, 4), paragraph(rng, 4)]
+    lines.append("Fragen & Antworten")
+    for position in range(1, 6):
+        lines.append(f"F: Was braucht {rng.choice(NOUNS)} Nummer {position} im Fall {number}?")
+        lines.append(f"A: {paragraph(rng, 3)}")
+    lines.append("Wichtige Schlüsselwörter")
+    lines += [f"- {NOUNS[position]} Pflege {number}" for position in range(6)]
+    # Three keywords from a shared pool: real imports reuse keywords as well as adding them.
+    lines += [f"- {term} Ratgeber" for term in rng.sample(NOUNS, 3)]
+    return "\n".join(lines) + "\n"
+
+
+def database_urls() -> tuple[str, str]:
+    server = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    parts = urlsplit(server)
+    if parts.scheme not in ("postgres", "postgresql"):
+        sys.exit(f"DATABASE_URL must point to PostgreSQL, not {parts.scheme}")
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    bench = urlunsplit(parts._replace(path=f"/{BENCH_DATABASE}"))
+    return admin, bench
+
+
+def recreate_database(admin_url: str, *, drop_only: bool = False) -> None:
+    import psycopg
+
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
+        if not drop_only:
+            connection.execute(f'CREATE DATABASE "{BENCH_DATABASE}"')
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--publish", action="store_true", help="import with --publish")
+    parser.add_argument("--profile", action="store_true", help="print the top cProfile entries")
+    parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
+    arguments = parser.parse_args()
+    if arguments.count < 101:
+        sys.exit("--count must be more than 100 (queries are measured at 100 and at the end)")
+
+    admin_url, bench_url = database_urls()
+    recreate_database(admin_url)
+    os.environ["DATABASE_URL"] = bench_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+    # Without DEBUG, Django keeps no query log (memory, time); queries are captured explicitly.
+    os.environ["DEBUG"] = "false"
+    sys.path.insert(0, str(REPO))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.importing import ImportOptions, Outcome, import_article_file
+    from articles.services import article_index_get_or_create
+
+    try:
+        call_command("migrate", "--noinput", verbosity=0)
+        index, _ = article_index_get_or_create(slug="blog", titles={"de": "Ratgeber"})
+        options = ImportOptions(parent=index, publish=arguments.publish)
+        with tempfile.TemporaryDirectory() as folder:
+            paths = []
+            for number in range(1, arguments.count + 1):
+                path = Path(folder) / f"article_{number:05d}.txt"
+                path.write_text(generated_article(number), encoding="utf-8")
+                paths.append(path)
+            words = len(generated_article(1).split())
+            print(f"{arguments.count} generated articles of ~{words} words each")
+
+            queries: dict[int, int] = {}
+            profiler = cProfile.Profile() if arguments.profile else None
+            started = time.perf_counter()
+            for position, path in enumerate(paths, start=1):
+                measure = position in (101, arguments.count)
+                if profiler:
+                    profiler.enable()
+                if measure:
+                    with CaptureQueriesContext(connection) as context:
+                        report = import_article_file(path, options=options)
+                    queries[position - 1] = len(context.captured_queries)
+                else:
+                    report = import_article_file(path, options=options)
+                if profiler:
+                    profiler.disable()
+                if report.outcome is not Outcome.CREATED:
+                    sys.exit(f"{path}: {report.outcome} {report.reason} {report.diagnostics}")
+            elapsed = time.perf_counter() - started
+
+        print(f"imported {arguments.count} articles in {elapsed:.1f} s")
+        print(f"articles per second: {arguments.count / elapsed:.1f}")
+        for existing, count in queries.items():
+            print(f"queries for one article with {existing} articles already there: {count}")
+        if profiler:
+            stats = pstats.Stats(profiler)
+            stats.sort_stats("cumulative").print_stats(45)
+            stats.sort_stats("tottime").print_stats(25)
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        if not arguments.keep:
+            recreate_database(admin_url, drop_only=True)
+
+
+if __name__ == "__main__":
+    main()
