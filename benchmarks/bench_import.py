@@ -26,17 +26,68 @@ from urllib.parse import urlsplit, urlunsplit
 REPO = Path(__file__).resolve().parent.parent
 BENCH_DATABASE = "cms_bench_import"
 
-NOUNS = (
-    "Garten Boden Wasser Pflanze Wurzel Blatt Sonne Regen Kompost Beet Samen Ernte Schatten "
-    "Tonne Rasen Hecke Zaun Weg Laub Erde Dünger Frucht Blüte Knospe Zweig Stamm Rinde Moos"
-).split()
-ADJECTIVES = (
-    "lockerer feuchter sonniger schattiger kräftiger junger alter frischer reifer dichter "
-    "leichter schwerer warmer kühler trockener gesunder"
-).split()
-VERBS = (
-    "braucht schützt nährt speichert bindet lockert wärmt kühlt trägt hält stärkt fördert"
-).split()
+NOUNS = [
+    "Garten",
+    "Boden",
+    "Wasser",
+    "Pflanze",
+    "Wurzel",
+    "Blatt",
+    "Sonne",
+    "Regen",
+    "Kompost",
+    "Beet",
+    "Samen",
+    "Ernte",
+    "Schatten",
+    "Tonne",
+    "Rasen",
+    "Hecke",
+    "Zaun",
+    "Weg",
+    "Laub",
+    "Erde",
+    "Dünger",
+    "Frucht",
+    "Blüte",
+    "Knospe",
+    "Zweig",
+    "Stamm",
+    "Rinde",
+    "Moos",
+]
+ADJECTIVES = [
+    "lockerer",
+    "feuchter",
+    "sonniger",
+    "schattiger",
+    "kräftiger",
+    "junger",
+    "alter",
+    "frischer",
+    "reifer",
+    "dichter",
+    "leichter",
+    "schwerer",
+    "warmer",
+    "kühler",
+    "trockener",
+    "gesunder",
+]
+VERBS = [
+    "braucht",
+    "schützt",
+    "nährt",
+    "speichert",
+    "bindet",
+    "lockert",
+    "wärmt",
+    "kühlt",
+    "trägt",
+    "hält",
+    "stärkt",
+    "fördert",
+]
 CONNECTORS = ("Deshalb", "Außerdem", "Im Sommer", "Im Herbst", "Oft", "Meistens", "Zudem")
 
 
@@ -44,7 +95,7 @@ def sentence(rng: random.Random, words: int = 11) -> str:
     parts = [rng.choice(CONNECTORS), rng.choice(VERBS), "der", rng.choice(ADJECTIVES)]
     while len(parts) < words:
         parts += [rng.choice(NOUNS), "und", "der", rng.choice(ADJECTIVES)]
-    parts = parts[:words] + [rng.choice(NOUNS)]
+    parts = [*parts[:words], rng.choice(NOUNS)]
     return " ".join(parts) + "."
 
 
