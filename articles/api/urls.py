@@ -3,11 +3,13 @@
 from django.urls import path, re_path
 
 from articles.api import views
+from articles.api.seo_report import ArticleSEOReportView
 
 app_name = "api_v1"
 
 urlpatterns = [
     path("articles/", views.ArticleListView.as_view(), name="article-list"),
+    path("articles/<str:slug>/seo-report/", ArticleSEOReportView.as_view(), name="seo-report"),
     path("articles/<str:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
     path("keywords/", views.KeywordListView.as_view(), name="keyword-list"),
     path("languages/", views.LanguageListView.as_view(), name="language-list"),
