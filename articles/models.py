@@ -17,13 +17,20 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modeltranslation.utils import build_localized_fieldname
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from articles.forms import DEFAULT_ONLY_FIELDS, ArticlePageForm
+from seo.panels import SEOPanel
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 BODY_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul", "embed", "image"]
@@ -82,6 +89,18 @@ class ArticlePage(Page):
         InlinePanel("faqs", heading=_("Questions & answers"), label=_("FAQ")),
         InlinePanel("keywords", heading=_("Keywords"), label=_("Keyword")),
     ]
+
+    # Wagtail's default tabs plus the SEO analysis of the draft in every language. No
+    # base_form_class here: the model's (ArticlePageForm, as patched by wagtail-modeltranslation
+    # at start-up) is used, and the translation package still expands every tab's fields.
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+            ObjectList([SEOPanel()], heading=_("SEO")),
+        ]
+    )
 
     search_fields = [
         *Page.search_fields,

@@ -1,0 +1,51 @@
+"""The SEO panel of the page editor: the engine's verdict on the page in every language.
+
+Add it to a page type's edit handler, e.g. as its own tab:
+``ObjectList([SEOPanel()], heading="SEO")``. The page type must implement
+``seo.protocol.SEOSubject``. The panel analyses the object the edit view edits, which Wagtail
+loads from the latest revision, so it shows the draft rather than the live page; its "Analyse
+current content" button re-analyses the unsaved form (``seo.views.analysis``), and so does every
+successful autosave.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from django.utils.functional import cached_property
+from wagtail.admin.panels import Panel
+
+from seo.page_analysis import LanguageAnalysis, analyse_page
+from seo.protocol import SEOSubject
+
+
+class SEOPanel(Panel):
+    """Score, checks, keyword coverage and a search result preview per configured language."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "seo/panels/seo_panel.html"
+
+        class Media:
+            css = {"all": ["seo/css/seo-admin.css"]}
+
+        @cached_property
+        def is_saved(self) -> bool:
+            return bool(self.instance is not None and self.instance.pk)
+
+        @cached_property
+        def analyses(self) -> list[LanguageAnalysis]:
+            if not self.is_saved or not isinstance(self.instance, SEOSubject):
+                return []
+            return analyse_page(self.instance)
+
+        def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
+            context = super().get_context_data(parent_context)
+            context["analyses"] = self.analyses
+            context["is_saved"] = self.is_saved
+            if self.is_saved:
+                page = self.instance
+                context["source"] = "draft" if page.has_unpublished_changes else "live"
+                context["saved_at"] = page.latest_revision_created_at
+                context["analysis_url"] = reverse("seo_page_analysis", args=[page.pk])
+            return context

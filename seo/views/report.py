@@ -1,0 +1,149 @@
+"""The "SEO audit" report (Reports menu): every article in every language, from the stored table.
+
+Rows come from ``SEOAuditResult`` (refreshed when pages are saved or published and by
+``manage.py seo_audit_refresh``), limited to the pages the user may edit; only editors (users who
+may add, edit or publish some page) can open it. Filters by language, status (score band),
+translation, publication and score range; Wagtail's CSV/XLSX export.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import F, QuerySet
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from seo.filters import SEOAuditFilterSet
+from seo.models import SEOAuditResult, TranslationStatus
+from seo.page_analysis import language_name
+from seo.selectors import EDITOR_ACTIONS, audit_results_for_user
+
+
+def translation_label(result: SEOAuditResult) -> str:
+    if result.translation_status == TranslationStatus.INCOMPLETE:
+        count = len(result.missing_fields)
+        return str(_("%(count)s field(s) missing") % {"count": count})
+    return str(result.get_translation_status_display())
+
+
+class ScoreColumn(Column):
+    cell_template_name = "seo/reports/score_cell.html"
+
+    class Media:
+        css = {"all": ["seo/css/seo-admin.css"]}
+
+
+class SEOAuditReportView(ReportView):
+    page_title = _("SEO audit")
+    header_icon = "search"
+    index_url_name = "seo_audit_report"
+    index_results_url_name = "seo_audit_report_results"
+    results_template_name = "seo/reports/seo_audit_results.html"
+    filterset_class = SEOAuditFilterSet
+    any_permission_required = EDITOR_ACTIONS
+    default_ordering = "score"
+    export_filename = "seo-audit"
+    verbose_name = _("SEO audit result")
+    verbose_name_plural = _("SEO audit results")
+
+    columns = [
+        TitleColumn(
+            "title",
+            label=_("Article"),
+            url_name="wagtailadmin_pages:edit",
+            id_accessor="page_id",
+            sort_key="title",
+        ),
+        Column("language", label=_("Language"), accessor="language_label", sort_key="lang"),
+        ScoreColumn("score", label=_("Score"), sort_key="score"),
+        Column(
+            "problem_count",
+            label=_("Problems"),
+            accessor=lambda result: result.problem_count if result.is_translated else None,
+            sort_key="problem_count",
+        ),
+        Column("focus_keyword", label=_("Focus keyword"), sort_key="focus_keyword"),
+        Column("translation", label=_("Translation"), accessor=translation_label),
+        StatusTagColumn(
+            "publication",
+            label=_("Page status"),
+            accessor="publication_label",
+            primary=lambda result: result.live,
+            sort_key="live",
+        ),
+        DateColumn("updated_at", label=_("Analysed"), sort_key="updated_at"),
+    ]
+
+    list_export = [
+        "page_id",
+        "title",
+        "lang",
+        "score",
+        "status",
+        "problem_count",
+        "focus_keyword",
+        "translation_status",
+        "missing_fields",
+        "live",
+        "edit_url",
+        "updated_at",
+    ]
+    export_headings = {
+        "page_id": _("Page ID"),
+        "title": _("Title"),
+        "lang": _("Language"),
+        "score": _("Score"),
+        "status": _("Status"),
+        "problem_count": _("Problems"),
+        "focus_keyword": _("Focus keyword"),
+        "translation_status": _("Translation"),
+        "missing_fields": _("Missing fields"),
+        "live": _("Live"),
+        "edit_url": _("Edit URL"),
+        "updated_at": _("Analysed at"),
+    }
+
+    @cached_property
+    def permission_policy(self) -> PagePermissionPolicy:
+        # The view lists stored results, but who may see them is decided by page permissions.
+        return PagePermissionPolicy(Page)
+
+    def get_base_queryset(self) -> QuerySet[SEOAuditResult]:
+        return audit_results_for_user(self.request.user)
+
+    def order_queryset(self, queryset: QuerySet[SEOAuditResult]) -> QuerySet[SEOAuditResult]:
+        if not self.ordering:
+            return queryset
+        name = self.ordering.lstrip("-")
+        field = (
+            F(name).desc(nulls_last=True)
+            if self.ordering.startswith("-")
+            else F(name).asc(nulls_last=True)
+        )
+        # Untranslated rows have no score; they sort last either way, like an empty cell.
+        return queryset.order_by(field, "title", "lang")
+
+    def decorate_paginated_queryset(self, object_list: Any) -> Any:
+        for result in object_list:
+            result.language_label = f"{language_name(result.lang)} ({result.lang})"
+            result.publication_label = _("live") if result.live else _("draft")
+            result.edit_url = self.request.build_absolute_uri(
+                reverse("wagtailadmin_pages:edit", args=[result.page_id])
+            )
+        return object_list
+
+    def to_row_dict(self, item: SEOAuditResult) -> dict[str, Any]:
+        item.edit_url = self.request.build_absolute_uri(
+            reverse("wagtailadmin_pages:edit", args=[item.page_id])
+        )
+        row = super().to_row_dict(item)
+        row["missing_fields"] = ", ".join(item.missing_fields)
+        row["status"] = item.get_status_display()
+        row["translation_status"] = item.get_translation_status_display()
+        return row
