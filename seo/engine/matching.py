@@ -50,6 +50,9 @@ COMPOUND_PHRASE_WINDOW = 4
 _MIN_PARTIAL_FORM = 4
 _MIN_COMPOUND_REST = 3
 _MAX_ELISION_GAP = 4
+# Case folding and NFKC can change a text's length a little ("ß" -> "ss"); spans whose length
+# differs more than this from the keyword's cannot be verbatim, which saves normalising them.
+_MAX_FOLDING_GROWTH = 3
 
 _FULL, _PARTIAL, _VIRTUAL, _PART = 0, 1, 2, 3
 _HYPHEN_CHARS = "-\u2010\u2011"
@@ -103,14 +106,14 @@ class FieldText:
 
     @property
     def has_elision(self) -> bool:
-        return any(mark in self.text for mark in _ELISION_MARKS)
+        return _ELISION_RE.search(self.text) is not None
 
     def word_range(self, start: int, end: int) -> tuple[int, int]:
         """Indexes [first, last) of the words starting inside text[start:end]."""
         return bisect_left(self.starts, start), bisect_left(self.starts, end)
 
 
-_ELISION_MARKS = tuple(f"{h}{c}" for h in _HYPHEN_CHARS for c in (" ", ",", "/", "\n"))
+_ELISION_RE = re.compile(r"[-\u2010\u2011][\s,/]")
 
 
 def make_field(
@@ -172,7 +175,7 @@ class PreparedKeyword:
     @property
     def identity(self) -> frozenset[str]:
         """Order-free lemma/stem identity, used to spot duplicate and competing keywords."""
-        return frozenset(min(word.keys) for word in self.words)
+        return frozenset(min(word.keys, default=word.text.casefold()) for word in self.words)
 
 
 def _elision_heads(text: str, tokens: Tokens, lang: str) -> dict[int, int]:
@@ -214,7 +217,8 @@ def elided_forms(elided: str, completion: str, lang: str) -> tuple[str, ...]:
     split = split_compound(folded, lang)
     if split:
         return (f"{modifier}{split[1]}",)
-    return tuple(f"{modifier}{folded[cut:]}" for cut in range(1, len(folded) - 3))
+    # cut 0 keeps the whole completion as the head, so short completions still yield a form
+    return tuple(f"{modifier}{folded[cut:]}" for cut in range(max(1, len(folded) - 3)))
 
 
 def _part_keys(word: str, lang: str) -> tuple[frozenset[str], ...]:
@@ -265,6 +269,13 @@ def _elided_content_word(elided: str, completion: str, lang: str) -> ContentWord
     return ContentWord(elided, keys, (), "", ())
 
 
+@lru_cache(maxsize=16)
+def _slug_stop_words(lang: str) -> frozenset[str]:
+    """Stop words as they are spelled in slugs ("für" -> "fuer") plus their usual spelling."""
+    stops = stop_words(lang)
+    return stops | {transliterate(word, lang) for word in stops}
+
+
 @lru_cache(maxsize=4096)
 def prepare_keyword(term: str, lang: str, *, for_slug: bool = False) -> PreparedKeyword:
     """Analyse a keyword once: its content words, their keys and compound parts.
@@ -276,7 +287,7 @@ def prepare_keyword(term: str, lang: str, *, for_slug: bool = False) -> Prepared
     stops = stop_words(lang)
     if for_slug:
         text = transliterate(text, lang).lower().replace("-", " ")
-        stops = stops | {transliterate(word, lang) for word in stops}
+        stops = _slug_stop_words(lang)
     tokens = tokenize(text)
     heads = _elision_heads(text, tokens, lang)
     content: list[ContentWord] = []
@@ -309,12 +320,17 @@ def _word_info(raw: str, lang: str) -> tuple[str, str, bool]:
     return word_key(raw, lang), fold(raw).rstrip(_HYPHEN_CHARS), bool(HYPHENS_RE.search(raw))
 
 
-def _starts_pattern(forms: Sequence[str]) -> re.Pattern[str] | None:
-    """Lines that start with one of `forms` and go on for at least a compound part."""
-    if not forms:
-        return None
-    alternatives = "|".join(re.escape(form) for form in sorted(set(forms), key=len, reverse=True))
-    return re.compile(rf"^(?:{alternatives})[^\n]{{{_MIN_COMPOUND_REST},}}$", re.MULTILINE)
+def _starting_with(sorted_lines: list[str], prefix: str) -> list[str]:
+    """Lines of a sorted list that start with `prefix` and are at least a compound part
+    longer (a binary search instead of a regular expression: no per-document compiling)."""
+    found = []
+    for position in range(bisect_left(sorted_lines, prefix), len(sorted_lines)):
+        line = sorted_lines[position]
+        if not line.startswith(prefix):
+            break
+        if len(line) - len(prefix) >= _MIN_COMPOUND_REST:
+            found.append(line)
+    return found
 
 
 class _Vocabulary:
@@ -357,25 +373,22 @@ class _Vocabulary:
 
     def _closed_compounds(self, words: Sequence[ContentWord], found: list[set[str]]) -> None:
         lang = self.lang
-        prefixes = _starts_pattern([f for w in words for f in w.prefix_forms])
-        if prefixes is not None:
-            for line in prefixes.findall("\n".join(self.raws_by_folded)):
-                for index, word in enumerate(words):
-                    for form in word.prefix_forms:
-                        if line.startswith(form) and is_compound_remainder(
-                            line[len(form) :], lang, leading=False
-                        ):
+        if any(word.prefix_forms for word in words):
+            folded = sorted(self.raws_by_folded)
+            for index, word in enumerate(words):
+                for form in word.prefix_forms:
+                    for line in _starting_with(folded, form):
+                        if is_compound_remainder(line[len(form) :], lang, leading=False):
                             found[index].update(self.raws_by_folded[line])
-                            break
         stems = [w.suffix_stem for w in words if len(w.suffix_stem) >= _MIN_PARTIAL_FORM]
-        suffixes = _starts_pattern([stem[::-1] for stem in stems])
-        if suffixes is not None:
-            for reversed_key in suffixes.findall("\n".join(k[::-1] for k in self.raws_by_key)):
-                key = reversed_key[::-1]
-                for index, word in enumerate(words):
-                    stem = word.suffix_stem
-                    if len(stem) < _MIN_PARTIAL_FORM or not key.endswith(stem) or key == stem:
-                        continue
+        if stems:
+            reversed_keys = sorted(key[::-1] for key in self.raws_by_key)
+            for index, word in enumerate(words):
+                stem = word.suffix_stem
+                if len(stem) < _MIN_PARTIAL_FORM:
+                    continue
+                for reversed_key in _starting_with(reversed_keys, stem[::-1]):
+                    key = reversed_key[::-1]
                     for raw in self.raws_by_key[key]:
                         front = fold(raw)[: len(key) - len(stem)]
                         if is_compound_remainder(front, lang, leading=True):
@@ -581,13 +594,29 @@ def _best_combination(per_word: list[list[_Unit]], used: set[int]) -> list[_Unit
     return None if best is None else best[1]
 
 
+_UNUSUAL_SPACING_RE = re.compile(r"[\u2010\u2011]|\s\s|[^\S ]")
+
+
+def _is_verbatim(span: str, surface: str) -> bool:
+    """Whether `span` equals the keyword's surface form; the full normalisation only runs for
+    text that needs it (unusual hyphens or spaces, characters that NFKC changes)."""
+    folded = span.casefold()
+    if folded == surface:
+        return True
+    if _UNUSUAL_SPACING_RE.search(folded) or not unicodedata.is_normalized("NFKC", folded):
+        return surface_form(span) == surface
+    return False
+
+
 def _make_match(keyword: PreparedKeyword, units: list[_Unit], field: FieldText, source: str):
     start = min(unit.start for unit in units)
     end = max(unit.end for unit in units)
     text = source[start:end]
     if any(unit.kind == _PARTIAL for unit in units):
         kind = MatchKind.PARTIAL
-    elif surface_form(field.text[start:end]) == keyword.surface:
+    elif abs(end - start - len(keyword.surface)) <= _MAX_FOLDING_GROWTH and _is_verbatim(
+        field.text[start:end], keyword.surface
+    ):
         kind = MatchKind.EXACT
     else:
         kind = MatchKind.INFLECTED

@@ -6,30 +6,32 @@ from bisect import bisect_left
 from itertools import pairwise
 
 from ..context import AnalysisContext
-from ..readability import FORMULAS, count_sentences, readability_score
+from ..readability import FORMULAS, count_blocks, readability_score
 from ..report import GOOD, OK, PROBLEM, CheckResult
 from .base import result, worst
 
 
-def _sentence_words(ctx: AnalysisContext):
-    """Word lists of the running-text sentences: paragraphs, list items and FAQ questions;
-    headings are not sentences and would skew the averages."""
+def _prose_blocks(ctx: AnalysisContext):
+    """(words, words per sentence) of every running-text block: paragraphs, list items and
+    FAQ questions. Headings are not sentences and would skew the averages."""
     for rich in ctx.prose_fields:
         field = rich.field
         starts = field.sentence_starts
+        word_starts = field.starts
         for block in rich.rich.blocks:
             if block.is_heading:
                 continue
-            first = bisect_left(starts, block.start)
-            last = bisect_left(starts, block.end)
-            bounds = [*starts[first:last], block.end]
-            for sentence_start, sentence_end in pairwise(bounds):
-                low, high = field.word_range(sentence_start, sentence_end)
-                yield field.words[low:high]
+            sentence_bounds = starts[
+                bisect_left(starts, block.start) : bisect_left(starts, block.end)
+            ]
+            word_bounds = [bisect_left(word_starts, offset) for offset in sentence_bounds]
+            word_bounds.append(bisect_left(word_starts, block.end))
+            lengths = [high - low for low, high in pairwise(word_bounds)]
+            yield field.words[word_bounds[0] : word_bounds[-1]], lengths
     for index, question in enumerate(ctx.questions):
         if question:
-            question_field = ctx.fields_by_path[f"faqs[{index}].question"]
-            yield question_field.words
+            words = ctx.fields_by_path[f"faqs[{index}].question"].words
+            yield words, (len(words),)
 
 
 def readability(ctx: AnalysisContext) -> CheckResult:
@@ -37,7 +39,7 @@ def readability(ctx: AnalysisContext) -> CheckResult:
     t = ctx.thresholds
     lang = ctx.lang
     long_words = t.long_sentence_words[lang]
-    counts = count_sentences(_sentence_words(ctx), lang, long_words)
+    counts = count_blocks(_prose_blocks(ctx), lang, long_words)
     name, expression, _ = FORMULAS[lang]
     good_from, ok_from = t.readability_bands[lang]
     details = {
