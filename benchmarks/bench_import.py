@@ -149,6 +149,18 @@ def recreate_database(admin_url: str, *, drop_only: bool = False) -> None:
             connection.execute(f'CREATE DATABASE "{BENCH_DATABASE}"')
 
 
+def database_backend_pid(connection) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return cursor.fetchone()[0]
+
+
+def process_cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a local process (the PostgreSQL backend serving us)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1000)
@@ -191,7 +203,9 @@ def main() -> None:
 
             queries: dict[int, int] = {}
             profiler = cProfile.Profile() if arguments.profile else None
-            started = time.perf_counter()
+            backend_pid = database_backend_pid(connection)
+            backend_cpu = process_cpu_seconds(backend_pid)
+            started, started_cpu = time.perf_counter(), time.process_time()
             for position, path in enumerate(paths, start=1):
                 measure = position in (101, arguments.count)
                 if profiler:
@@ -207,9 +221,20 @@ def main() -> None:
                 if report.outcome is not Outcome.CREATED:
                     sys.exit(f"{path}: {report.outcome} {report.reason} {report.diagnostics}")
             elapsed = time.perf_counter() - started
+            importer_cpu = time.process_time() - started_cpu
+            database_cpu = process_cpu_seconds(backend_pid) - backend_cpu
 
         print(f"imported {arguments.count} articles in {elapsed:.1f} s")
         print(f"articles per second: {arguments.count / elapsed:.1f}")
+        # The machine is shared: wall-clock figures suffer from other processes. CPU time per
+        # article (the importer's Python and its PostgreSQL backend) does not.
+        per_article = (importer_cpu + database_cpu) / arguments.count
+        print(
+            f"CPU per article: importer {importer_cpu / arguments.count * 1000:.0f} ms, "
+            f"PostgreSQL {database_cpu / arguments.count * 1000:.0f} ms "
+            f"-> {1 / per_article:.1f} articles/s for one importer on an idle machine"
+        )
+        print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
         for existing, count in queries.items():
             print(f"queries for one article with {existing} articles already there: {count}")
         if profiler:
