@@ -8,7 +8,7 @@ Wagtail's own tag rewriters, but for a frontend on another domain:
   ``MODELTRANSLATION_FALLBACK_LANGUAGES``); a link to a page the public cannot see is dropped and
   its text kept;
 - images become ``<img>`` tags with absolute rendition URLs; media embeds become the provider's
-  HTML in a ``responsive-object`` wrapper;
+  HTML in a ``<div class="embed" data-ratio="56.25%">`` wrapper;
 - the result is sanitised with nh3, whatever path the HTML took into the database, so no script,
   event handler, ``javascript:`` URL or Wagtail-internal attribute reaches a frontend.
 
@@ -236,8 +236,9 @@ class RichTextRenderer:
             if embed is None or not embed.html:
                 html.append("")
                 continue
-            ratio = f' data-ratio="{escape(embed.ratio_css)}"' if embed.is_responsive else ""
-            html.append(f'<div class="responsive-object"{ratio}>{embed.html}</div>')
+            # The aspect ratio (height / width, as CSS padding) lets frontends size the frame.
+            ratio = f' data-ratio="{escape(embed.ratio_css)}"' if embed.ratio else ""
+            html.append(f'<div class="embed"{ratio}>{embed.html}</div>')
         return html
 
 

@@ -6,9 +6,10 @@ handles GET/HEAD under ``/api/v1/`` and ``/sitemap.xml``:
 - a cached response is served from Django's cache (Redis when ``REDIS_URL`` is set) without
   running the rest of the stack, the view or any SQL: two cache round trips (the generation,
   then the entry) plus the throttle's;
-- otherwise the view runs; a 200 gets ``ETag`` (a hash of the body), ``Last-Modified`` (the
-  newest content date it shows, never older than the last invalidation), ``Cache-Control:
-  public, max-age=API_CACHE_MAX_AGE`` and is cached;
+- otherwise the view runs; a 200 from a view that marked it shareable (``mark_shareable``:
+  public content, the same for everyone) gets ``ETag`` (a hash of the body), ``Last-Modified``
+  (the newest content date it shows, never older than the last invalidation), ``Cache-Control:
+  public, max-age=API_CACHE_MAX_AGE`` and is cached; anything else passes through untouched;
 - either way a matching ``If-None-Match`` (or, without it, ``If-Modified-Since``) gets a 304.
 
 Entries are keyed by path, the normalised known query parameters, the negotiated language (and
@@ -148,12 +149,34 @@ class ApiResponseCacheMiddleware:
                 response["Vary"] = vary
             else:
                 del response["Vary"]
-        if response.status_code != 200 or response.streaming or response.cookies:
+        if not _shareable(response):
             return response
         entry = make_entry(response, state.changed_at)
         if timeout:
             cache.set(key, entry, timeout)
         return respond(request, entry)
+
+
+def mark_shareable(response: HttpResponse) -> HttpResponse:
+    """Let the response cache store this response and share it with every client.
+
+    Opt-in, so that a view added later under /api/v1/ (e.g. an editor-only report) is never
+    cached and served to someone else by accident.
+    """
+    response.api_shareable = True  # type: ignore[attr-defined]
+    return response
+
+
+def _shareable(response: HttpResponse) -> bool:
+    cache_control = response.get("Cache-Control", "").lower()
+    return (
+        getattr(response, "api_shareable", False)
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+    )
 
 
 def _throttled(wait: float) -> HttpResponse:

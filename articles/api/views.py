@@ -25,6 +25,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from articles.api import representation, serializers
+from articles.api.caching import mark_shareable
 from articles.api.errors import (
     ApiError,
     api_exception_handler,
@@ -86,6 +87,9 @@ class PublicAPIView(APIView):
     renderer_classes = (JSONRenderer,)
     content_negotiation_class = JSONOnlyNegotiation
     language: LanguageChoice | None = None
+    # Public content, the same for every client: its 200s may go into the shared response
+    # cache (see caching.py). Views with per-user or draft content must leave this False.
+    shared_cache = False
 
     def get_exception_handler(self):
         return api_exception_handler
@@ -116,6 +120,8 @@ class PublicAPIView(APIView):
             response["Content-Language"] = self.language.code
             if self.language.negotiated:
                 patch_vary_headers(response, ("Accept-Language",))
+        if self.shared_cache:
+            mark_shareable(response)
         return response
 
 
@@ -126,7 +132,18 @@ def _last_modified(response: Response, *dates: Any) -> Response:
     return response
 
 
+def search_terms(raw: str) -> str:
+    """Words of a search query, without punctuation or control characters.
+
+    The query is plain words (all must match), not a query language: quotes, NULs and operators
+    would otherwise reach the search backend's own syntax (SQLite FTS, tsquery) and fail there.
+    """
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in raw).split())
+
+
 class ArticleListView(PublicAPIView):
+    shared_cache = True
+
     @extend_schema(
         operation_id="articles_list",
         summary="Live articles in a language",
@@ -174,17 +191,20 @@ class ArticleListView(PublicAPIView):
             errors.update(
                 {name: [str(m) for m in messages] for name, messages in filters.errors.items()}
             )
-        search = " ".join(params.get("search", "").split())
-        if len(search) > SEARCH_MAX_LENGTH:
+        raw_search = params.get("search", "")
+        search = search_terms(raw_search)
+        if len(raw_search) > SEARCH_MAX_LENGTH:
             errors["search"] = [f"At most {SEARCH_MAX_LENGTH} characters."]
         if errors:
             raise invalid_parameters(errors)
 
         queryset = filters.qs
         ordering = params.get("ordering")
+        if raw_search.strip() and not search:
+            queryset = queryset.none()  # punctuation only: nothing can match
         if search and not ordering:
-            ids = search_article_ids(queryset, search)
-            page = paginate(ids, paging)
+            # Most relevant first: page through the matching ids, then load just that page.
+            page = paginate(search_article_ids(queryset, search), paging)
             by_id = {
                 article.pk: article for article in article_list(lang).filter(pk__in=page.items)
             }
@@ -192,8 +212,7 @@ class ArticleListView(PublicAPIView):
         else:
             if search:
                 queryset = queryset.filter(pk__in=search_article_ids(queryset, search))
-            if not ordering:
-                queryset = order_articles(queryset, DEFAULT_ORDERING, lang=lang)
+            queryset = order_articles(queryset, ordering or DEFAULT_ORDERING, lang=lang)
             page = paginate(queryset, paging)
             articles = page.items
         next_url, previous_url = page_links(
@@ -209,6 +228,8 @@ class ArticleListView(PublicAPIView):
 
 
 class ArticleDetailView(PublicAPIView):
+    shared_cache = True
+
     @extend_schema(
         operation_id="articles_retrieve",
         summary="One article by its slug in a language, with SEO metadata",
@@ -255,6 +276,8 @@ class ArticleDetailView(PublicAPIView):
 
 
 class KeywordListView(PublicAPIView):
+    shared_cache = True
+
     @extend_schema(
         operation_id="keywords_list",
         summary="Keywords of live articles in a language, with article counts",
@@ -282,6 +305,8 @@ class KeywordListView(PublicAPIView):
 
 
 class LanguageListView(PublicAPIView):
+    shared_cache = True
+
     @extend_schema(
         operation_id="languages_list",
         summary="Configured languages and the default",
@@ -308,6 +333,8 @@ class LanguageListView(PublicAPIView):
 
 
 class SitemapView(PublicAPIView):
+    shared_cache = True
+
     @extend_schema(
         operation_id="sitemap_list",
         summary="Every live article URL in a language, with hreflang alternates",
@@ -347,6 +374,7 @@ def sitemap_xml(request: HttpRequest) -> HttpResponse:
                         "alternates": alternates,
                     }
                 )
-    return TemplateResponse(
+    response = TemplateResponse(
         request, "sitemap.xml", {"urlset": urlset}, content_type="application/xml; charset=utf-8"
     )
+    return mark_shareable(response)
