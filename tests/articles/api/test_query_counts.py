@@ -1,0 +1,145 @@
+"""Query budgets: the detail endpoint costs the same whatever an article holds, the list endpoint
+the same whatever the page size. Measured on the uncached path (the cache is off here)."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import translation
+
+from articles.models import ArticleKeyword, ArticlePage
+from seo.services import keyword_get_or_create
+from tests.articles.api.conftest import article_content, republish
+
+pytestmark = pytest.mark.django_db
+
+# page + sections + FAQs + keywords + hero rendition + link targets + images + image renditions
+DETAIL_BUDGET = 8
+# count + page + focus keywords + link targets in intros
+LIST_BUDGET = 4
+
+
+@pytest.fixture(autouse=True)
+def _uncached(settings):
+    settings.API_RESPONSE_CACHE_TIMEOUT = 0
+
+
+@pytest.fixture
+def link_target(make_article):
+    return make_article(
+        content=article_content(slug="ziel"), translations={"en": article_content(slug="target")}
+    )
+
+
+def rich_article(make_article, *, slug, size, link_target, image):
+    link = f'<a linktype="page" id="{link_target.pk}">linked</a>'
+    picture = f'<embed embedtype="image" id="{image.pk}" format="fullwidth" alt="x"/>'
+    page = make_article(
+        content=article_content(
+            slug=slug,
+            intro=f"<p>Intro with a {link}.</p>",
+            sections=size,
+            faqs=size,
+            keywords=size,
+            body=lambda n: f"<p>Body {n} with a {link}.</p>{picture}",
+            answer=lambda n: f"<p>Answer {n}, see {link}.</p>",
+        ),
+        translations={},
+    )
+    return republish(page, hero_image=image)
+
+
+@pytest.mark.parametrize("size", [1, 20])
+def test_detail_query_count_does_not_grow_with_sections_faqs_and_keywords(
+    client, make_article, link_target, hero_image, django_assert_max_num_queries, size
+):
+    rich_article(make_article, slug="reich", size=size, link_target=link_target, image=hero_image)
+    with django_assert_max_num_queries(DETAIL_BUDGET) as captured:
+        response = client.get("/api/v1/articles/reich/?lang=de")
+    body = response.json()
+    assert len(body["sections"]) == len(body["faqs"]) == len(body["keywords"]) == size
+    assert body["hero_image"] is not None
+    assert 'href="http://localhost:3000/de/blog/ziel/"' in body["sections"][-1]["body"]
+    assert "<img" in body["sections"][-1]["body"]
+    assert len(captured) == DETAIL_BUDGET
+
+
+@pytest.mark.parametrize("size", [1, 20])
+def test_plain_detail_needs_four_queries(client, make_article, django_assert_max_num_queries, size):
+    make_article(
+        content=article_content(slug="schlicht", sections=size, faqs=size, keywords=size),
+        translations={},
+    )
+    with django_assert_max_num_queries(4) as captured:
+        assert client.get("/api/v1/articles/schlicht/?lang=de").status_code == 200
+    assert len(captured) == 4  # page, sections, FAQs, keywords
+
+
+@pytest.fixture
+def hundred_articles(make_article, article_index, link_target):
+    """100 live German articles (99 mentioning "Intro", and the link target). One goes through
+    the services; the other 98 copy its rows
+    directly (through the services, revisions make this the slowest part of the suite)."""
+    link = f'<a linktype="page" id="{link_target.pk}">linked</a>'
+    template = make_article(
+        content=article_content(slug="artikel-0", intro=f"<p>Intro with a {link}.</p>"),
+        translations={},
+    )
+    focus = template.keywords.get(focus=True).keyword
+    with translation.override("de"):
+        for number in range(1, 99):
+            page = ArticlePage(
+                title_de=f"Artikel {number}",
+                slug_de=f"artikel-{number}",
+                intro_de=f"<p>Intro {number} with a {link}.</p>",
+                live=True,
+                first_published_at=template.first_published_at,
+                last_published_at=template.last_published_at,
+            )
+            own = keyword_get_or_create(term=f"Begriff {number}", lang="de")
+            page.keywords = [
+                ArticleKeyword(keyword=focus, focus=True),
+                ArticleKeyword(keyword=own, focus=False),
+            ]
+            article_index.add_child(instance=page)
+
+
+@pytest.mark.parametrize("page_size", [1, 100])
+def test_list_query_count_does_not_grow_with_the_page_size(
+    client, hundred_articles, django_assert_max_num_queries, page_size
+):
+    with django_assert_max_num_queries(LIST_BUDGET) as captured:
+        body = client.get(f"/api/v1/articles/?lang=de&page_size={page_size}").json()
+    assert body["count"] == 100
+    assert len(body["results"]) == page_size
+    assert all(item["focus_keyword"] for item in body["results"])
+    assert len(captured) == LIST_BUDGET
+
+
+@pytest.mark.parametrize("page_size", [1, 100])
+def test_search_query_count_does_not_grow_with_the_page_size(
+    client, hundred_articles, django_assert_max_num_queries, page_size
+):
+    # search ids + page of articles + focus keywords + link targets
+    with django_assert_max_num_queries(LIST_BUDGET) as captured:
+        body = client.get(f"/api/v1/articles/?lang=de&search=Intro&page_size={page_size}").json()
+    assert body["count"] == 99
+    assert len(body["results"]) == min(page_size, 99)
+    assert len(captured) <= LIST_BUDGET
+
+
+@pytest.mark.parametrize("page_size", [1, 100])
+def test_keyword_list_query_count_does_not_grow_with_the_page_size(
+    client, hundred_articles, django_assert_max_num_queries, page_size
+):
+    with django_assert_max_num_queries(2) as captured:
+        body = client.get(f"/api/v1/keywords/?lang=de&page_size={page_size}").json()
+    assert len(body["results"]) == page_size
+    assert len(captured) == 2
+
+
+def test_sitemaps_need_one_query(client, hundred_articles, django_assert_max_num_queries):
+    with django_assert_max_num_queries(1):
+        assert len(client.get("/api/v1/sitemap/?lang=de").json()["results"]) == 100
+    with django_assert_max_num_queries(1):
+        # 100 German URLs and the link target's English one.
+        assert client.get("/sitemap.xml").content.count(b"<url>") == 101

@@ -1,0 +1,156 @@
+"""Rich text in API responses: internal links rewritten, embeds expanded, sanitised."""
+
+from __future__ import annotations
+
+import pytest
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
+
+from articles.richtext import faq_answer_html, html_to_text, sanitise_html, truncate_words
+from tests.articles.api.conftest import article_content
+
+FRONTEND = "http://localhost:3000"
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<p>Hi<script>alert("x")</script></p>', "<p>Hi</p>"),
+        ('<p onclick="steal()">Text</p>', "<p>Text</p>"),
+        ('<a href="javascript:alert(1)">link</a>', "link"),
+        ('<p data-block-key="a1b2c">Text</p>', "<p>Text</p>"),
+        ('<img src="x" onerror="alert(1)">', '<img src="x">'),
+        ("<style>p{}</style><p>Text</p>", "<p>Text</p>"),
+        ('<iframe src="javascript:alert(1)"></iframe>', "<iframe></iframe>"),
+        ('<a linktype="page" id="3">orphan</a>', "orphan"),
+        (
+            '<a href="https://example.com/a?b=1&amp;c=2">x</a>',
+            '<a href="https://example.com/a?b=1&amp;c=2">x</a>',
+        ),
+        ("<h3>Title</h3><ul><li>One</li></ul>", "<h3>Title</h3><ul><li>One</li></ul>"),
+    ],
+)
+def test_output_html_is_sanitised(html, expected):
+    assert sanitise_html(html) == expected
+
+
+def test_faq_answers_keep_only_tags_google_displays():
+    html = '<p>Yes, <b>really</b>.</p><h3>Also</h3><img src="x"><blockquote>quoted</blockquote>'
+    assert faq_answer_html(html) == "<p>Yes, <b>really</b>.</p><h3>Also</h3>quoted"
+
+
+def test_html_to_text_separates_blocks():
+    assert html_to_text("<p>One&amp;</p><p>two<br>three</p>") == "One& two three"
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [("short", 10, "short"), ("one two three four", 10, "one two…"), ("abcdefghijk", 5, "abcd…")],
+)
+def test_truncate_words_cuts_at_a_word_boundary(text, limit, expected):
+    assert truncate_words(text, limit) == expected
+
+
+@pytest.mark.django_db
+class TestRichTextInResponses:
+    @pytest.fixture
+    def target(self, make_article):
+        return make_article(
+            content=article_content(slug="ziel-artikel"),
+            translations={"en": article_content(slug="target-article")},
+        )
+
+    @pytest.fixture
+    def german_only_target(self, make_article):
+        return make_article(content=article_content(slug="nur-deutsch"), translations={})
+
+    @pytest.fixture
+    def draft_target(self, make_article):
+        return make_article(content=article_content(slug="entwurf"), publish=False)
+
+    def make_linking_article(self, make_article, body_de, body_en):
+        return make_article(
+            content=article_content(slug="verweise", body=lambda n: body_de),
+            translations={"en": article_content(slug="links", body=lambda n: body_en)},
+        )
+
+    def test_internal_links_point_to_the_frontend_in_the_same_language(
+        self, client, make_article, target
+    ):
+        link = f'<p>See <a linktype="page" id="{target.pk}">this article</a>.</p>'
+        self.make_linking_article(make_article, link, link)
+        german = client.get("/api/v1/articles/verweise/?lang=de").json()["sections"][0]["body"]
+        english = client.get("/api/v1/articles/links/?lang=en").json()["sections"][0]["body"]
+        assert german == f'<p>See <a href="{FRONTEND}/de/blog/ziel-artikel/">this article</a>.</p>'
+        assert (
+            english == f'<p>See <a href="{FRONTEND}/en/blog/target-article/">this article</a>.</p>'
+        )
+
+    def test_link_to_an_untranslated_page_falls_back_to_the_default_language(
+        self, client, make_article, german_only_target
+    ):
+        link = f'<p><a linktype="page" id="{german_only_target.pk}">German only</a></p>'
+        self.make_linking_article(make_article, link, link)
+        english = client.get("/api/v1/articles/links/?lang=en").json()["sections"][0]["body"]
+        assert english == f'<p><a href="{FRONTEND}/de/blog/nur-deutsch/">German only</a></p>'
+
+    @pytest.mark.parametrize("target_id", ["draft", "999999", "not-a-number"])
+    def test_link_to_a_hidden_or_missing_page_keeps_only_its_text(
+        self, client, make_article, draft_target, target_id
+    ):
+        page_id = draft_target.pk if target_id == "draft" else target_id
+        link = f'<p>Read <a linktype="page" id="{page_id}">more</a>.</p>'
+        self.make_linking_article(make_article, link, link)
+        body = client.get("/api/v1/articles/verweise/?lang=de").json()["sections"][0]["body"]
+        assert body == "<p>Read more.</p>"
+
+    def test_link_to_the_article_index_uses_its_path_below_the_site_root(
+        self, client, make_article, article_index
+    ):
+        link = f'<p><a linktype="page" id="{article_index.pk}">All articles</a></p>'
+        self.make_linking_article(make_article, link, link)
+        body = client.get("/api/v1/articles/links/?lang=en").json()["sections"][0]["body"]
+        assert body == f'<p><a href="{FRONTEND}/en/blog/">All articles</a></p>'
+
+    def test_images_are_expanded_with_absolute_rendition_urls(
+        self, client, make_article, hero_image
+    ):
+        embed = f'<embed embedtype="image" id="{hero_image.pk}" format="left" alt="A blue square"/>'
+        self.make_linking_article(make_article, f"<p>Before</p>{embed}", "<p>x</p>")
+        body = client.get("/api/v1/articles/verweise/?lang=de").json()["sections"][0]["body"]
+        assert body.startswith('<p>Before</p><img src="http://')
+        assert 'alt="A blue square"' in body and 'class="richtext-image left"' in body
+        assert "embedtype" not in body
+
+    def test_media_embeds_are_expanded_from_the_embed_cache(self, client, make_article):
+        url = "https://www.youtube.com/watch?v=abc123"
+        Embed.objects.create(
+            url=url,
+            hash=get_embed_hash(url),
+            type="video",
+            html='<iframe src="https://www.youtube.com/embed/abc123" width="480" height="270" '
+            'onload="evil()"></iframe>',
+            width=480,
+            height=270,
+        )
+        self.make_linking_article(
+            make_article, f'<embed embedtype="media" url="{url}"/>', "<p>x</p>"
+        )
+        body = client.get("/api/v1/articles/verweise/?lang=de").json()["sections"][0]["body"]
+        assert body == (
+            '<div class="embed" data-ratio="56.25%">'
+            '<iframe src="https://www.youtube.com/embed/abc123" width="480" height="270">'
+            "</iframe></div>"
+        )
+
+    def test_scripts_stored_by_any_path_never_reach_the_frontend(self, client, make_article):
+        hostile = '<p onmouseover="x()">Hi</p><script>document.cookie</script>'
+        make_article(
+            content=article_content(
+                slug="boese", intro=hostile, body=lambda n: hostile, answer=lambda n: hostile
+            )
+        )
+        body = client.get("/api/v1/articles/boese/?lang=de").content.decode()
+        assert "<script" not in body and "onmouseover" not in body and "document.cookie" not in body
+        listing = client.get("/api/v1/articles/?lang=de").content.decode()
+        assert "<script" not in listing and "onmouseover" not in listing
