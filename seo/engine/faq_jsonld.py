@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from html import unescape
 from typing import Any
 
 import nh3
 
 from .model import FAQInput
-from .text import html_to_plain_text, normalise_plain_text
+from .text import normalise_plain_text
 
 # Google's FAQ rich-result documentation allows these tags inside an answer's text.
 ANSWER_TAGS = frozenset(
@@ -34,6 +36,14 @@ ANSWER_TAGS = frozenset(
 )
 
 
+_TAG_RE = re.compile(r"<[^>]*>")
+
+
+def has_visible_text(html: str) -> bool:
+    """Whether HTML shows any text. Cheaper than a full parse; enough for a yes/no answer."""
+    return bool(unescape(_TAG_RE.sub("", html or "")).strip())
+
+
 def _answer_html(answer_html: str) -> str:
     return nh3.clean(answer_html or "", tags=set(ANSWER_TAGS), attributes={"a": {"href"}}).strip()
 
@@ -46,7 +56,7 @@ def build_faq_jsonld(faqs: Sequence[FAQInput]) -> dict[str, Any] | None:
     entities = []
     for faq in faqs:
         question = normalise_plain_text(faq.question)
-        if not question or not html_to_plain_text(faq.answer_html):
+        if not question or not has_visible_text(faq.answer_html):
             continue
         entities.append(
             {
@@ -90,6 +100,6 @@ def validate_faq_jsonld(data: Any) -> list[str]:
             errors.append(f'{where}.acceptedAnswer must be an "Answer"')
             continue
         text = answer.get("text")
-        if not isinstance(text, str) or not html_to_plain_text(text):
+        if not isinstance(text, str) or not has_visible_text(text):
             errors.append(f"{where}.acceptedAnswer.text must contain visible text")
     return errors

@@ -609,10 +609,15 @@ def _is_verbatim(span: str, surface: str) -> bool:
 
 
 def _make_match(keyword: PreparedKeyword, units: list[_Unit], field: FieldText, source: str):
-    start = min(unit.start for unit in units)
-    end = max(unit.end for unit in units)
+    if len(units) == 1:
+        unit = units[0]
+        start, end, partial = unit.start, unit.end, unit.kind == _PARTIAL
+    else:
+        start = min(unit.start for unit in units)
+        end = max(unit.end for unit in units)
+        partial = any(unit.kind == _PARTIAL for unit in units)
     text = source[start:end]
-    if any(unit.kind == _PARTIAL for unit in units):
+    if partial:
         kind = MatchKind.PARTIAL
     elif abs(end - start - len(keyword.surface)) <= _MAX_FOLDING_GROWTH and _is_verbatim(
         field.text[start:end], keyword.surface

@@ -23,9 +23,9 @@ WORD_RE = re.compile(r"\w+(?:[-\u2010\u2011]\w+)*(?:[-\u2010\u2011](?=[\s/,]))?"
 # running total of the piece lengths gives every word's offsets without a Python-level loop.
 _WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 HYPHENS_RE = re.compile(r"[-\u2010\u2011]")
-# Candidate sentence ends: terminal punctuation, closing quotes/brackets, then whitespace.
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+")
-_SENTENCE_START_RE = re.compile(r"[\"'„“«»(\[¿¡]*[^\W\d_]|[\"'„“«»(\[¿¡]*\d")
+# Candidate sentence ends: terminal punctuation, closing quotes/brackets, spaces (not a line
+# break: every line starts a sentence anyway), then a word, optionally after an opening quote.
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*[^\S\n]+(?=[\"'„“«»(\[¿¡]*\w)")
 
 BLOCK_TAGS = frozenset(
     {
@@ -177,14 +177,10 @@ def sentence_starts(text: str, lang: str) -> list[int]:
         starts.append(position + 1)
         position = text.find("\n", position + 1)
     for match in _SENTENCE_END_RE.finditer(text):
-        end = match.end()
-        if end >= len(text) or "\n" in match.group():
+        dot = match.start()
+        if text[dot] == "." and _is_abbreviation(text, dot, abbreviations):
             continue
-        if not _SENTENCE_START_RE.match(text, end):
-            continue
-        if match.group()[0] == "." and _is_abbreviation(text, match.start(), abbreviations):
-            continue
-        starts.append(end)
+        starts.append(match.end())
     starts.sort()
     return starts
 
