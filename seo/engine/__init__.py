@@ -6,8 +6,9 @@ No Django import anywhere in this package; the Django side adapts Wagtail pages 
 
 from .analyse import analyse, overall_score
 from .faq_jsonld import build_faq_jsonld, validate_faq_jsonld
+from .fields import location_for_path
 from .languages import SUPPORTED_LANGUAGES, UnsupportedLanguageError, normalise_language
-from .matching import find_keyword_matches, location_for_path
+from .matching import find_keyword_matches
 from .model import (
     FAQInput,
     ImageInput,

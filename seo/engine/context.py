@@ -5,15 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from .fields import FieldText, make_field, make_slug_field
+from .keyword_forms import PreparedKeyword, prepare_keyword
 from .languages import normalise_language
-from .matching import (
-    FieldText,
-    KeywordMatcher,
-    PreparedKeyword,
-    make_field,
-    make_slug_field,
-    prepare_keyword,
-)
+from .matching import KeywordMatcher
 from .model import SEODocument
 from .report import ARTICLE_TEXT_LOCATIONS, KeywordMatch, KeywordReport, MatchKind
 from .text import RichText, normalise_plain_text, parse_rich_text

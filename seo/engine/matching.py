@@ -26,279 +26,34 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 from typing import NamedTuple
 
-from .languages import PROFILES, normalise_language, stop_words
-from .morphology import (
-    fold,
-    is_compound_remainder,
-    lemma,
-    split_compound,
-    word_key,
+from .fields import FieldText, make_field, make_slug_field
+from .keyword_forms import (
+    MIN_COMPOUND_REST,
+    MIN_PARTIAL_FORM,
+    ContentWord,
+    PreparedKeyword,
+    elided_forms,
+    elision_heads,
+    prepare_keyword,
+    surface_form,
 )
+from .languages import PROFILES, normalise_language
+from .morphology import fold, is_compound_remainder, word_key
 from .report import KeywordMatch, MatchKind
-from .text import HYPHENS_RE, Block, Tokens, sentence_starts, tokenize
-from .transliteration import transliterate
+from .text import HYPHEN_CHARS, HYPHENS_RE, Tokens
 
 # Largest distance (in words) between the parts of a compound written as a phrase:
 # "Schmerzen im unteren Rücken" has its parts 3 words apart.
 COMPOUND_PHRASE_WINDOW = 4
-# Shortest keyword form that may be reported inside a longer closed compound.
-_MIN_PARTIAL_FORM = 4
-_MIN_COMPOUND_REST = 3
-_MAX_ELISION_GAP = 4
 # Case folding and NFKC can change a text's length a little ("ß" -> "ss"); spans whose length
 # differs more than this from the keyword's cannot be verbatim, which saves normalising them.
 _MAX_FOLDING_GROWTH = 3
 
 _FULL, _PARTIAL, _VIRTUAL, _PART = 0, 1, 2, 3
-_HYPHEN_CHARS = "-\u2010\u2011"
-_SPACE_RE = re.compile(r"\s+")
-
-
-def surface_form(text: str) -> str:
-    """How text compares for EXACT matches: NFKC, case-folded, one kind of hyphen and space."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return _SPACE_RE.sub(" ", HYPHENS_RE.sub("-", folded)).strip()
-
-
-LOCATION_BY_FIELD = {
-    "title": "title",
-    "seo_title": "seo_title",
-    "meta_description": "meta_description",
-    "slug": "slug",
-    "intro": "intro",
-    "conclusion": "conclusion",
-    "heading": "heading",
-    "body": "body",
-    "question": "faq",
-    "answer": "faq",
-}
-
-
-def location_for_path(path: str) -> str:
-    """Coarse location of a field path: "sections[2].heading" -> "heading", "faqs[0].answer"
-    -> "faq", "title" -> "title". Unknown paths are their own location."""
-    return LOCATION_BY_FIELD.get(path.rsplit(".", 1)[-1], path)
-
-
-@dataclass(frozen=True, slots=True)
-class FieldText:
-    """One field as the matcher and the checks see it: text, words with offsets, sentences.
-
-    `source` (defaults to `text`) is what match texts are cut from, which lets the slug be
-    tokenised with spaces while matches still quote the slug itself. `blocks` are the rich-text
-    blocks (paragraphs, list items, inner headings) for rich-text fields, else empty.
-    """
-
-    path: str
-    location: str
-    text: str
-    sentence_starts: list[int]
-    words: list[str]
-    starts: list[int]
-    ends: list[int]
-    blocks: tuple[Block, ...] = ()
-    source: str | None = None
-
-    @property
-    def has_elision(self) -> bool:
-        return _ELISION_RE.search(self.text) is not None
-
-    def word_range(self, start: int, end: int) -> tuple[int, int]:
-        """Indexes [first, last) of the words starting inside text[start:end]."""
-        return bisect_left(self.starts, start), bisect_left(self.starts, end)
-
-
-_ELISION_RE = re.compile(r"[-\u2010\u2011][\s,/]")
-
-
-def make_field(
-    path: str,
-    text: str,
-    lang: str,
-    *,
-    location: str | None = None,
-    blocks: tuple[Block, ...] = (),
-) -> FieldText:
-    """Tokenise one field of plain text for matching."""
-    tokens = tokenize(text)
-    return FieldText(
-        path=path,
-        location=location or location_for_path(path),
-        text=text,
-        sentence_starts=sentence_starts(text, lang),
-        words=tokens.words,
-        starts=tokens.starts,
-        ends=tokens.ends,
-        blocks=blocks,
-    )
-
-
-def make_slug_field(slug: str, lang: str) -> FieldText:
-    """The slug as a field: its hyphens separate words, so they are tokenised as spaces."""
-    spaced = slug.replace("-", " ").replace("_", " ")
-    tokens = tokenize(spaced)
-    return FieldText(
-        path="slug",
-        location="slug",
-        text=spaced,
-        sentence_starts=[0],
-        words=tokens.words,
-        starts=tokens.starts,
-        ends=tokens.ends,
-        source=slug,
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class ContentWord:
-    """A content word of a keyword and every way it can show up in a text."""
-
-    text: str
-    keys: frozenset[str]
-    prefix_forms: tuple[str, ...]  # the word at the start of a longer closed compound
-    suffix_stem: str  # the word at the end of a longer closed compound
-    parts: tuple[frozenset[str], ...]  # keys of its compound parts, for the phrase form
-
-
-@dataclass(frozen=True, slots=True)
-class PreparedKeyword:
-    term: str
-    lang: str
-    surface: str
-    words: tuple[ContentWord, ...]
-
-    @property
-    def identity(self) -> frozenset[str]:
-        """Order-free lemma/stem identity, used to spot duplicate and competing keywords."""
-        return frozenset(min(word.keys, default=word.text.casefold()) for word in self.words)
-
-
-def _elision_heads(text: str, tokens: Tokens, lang: str) -> dict[int, int]:
-    """{index of elided token: index of the compound that completes it}."""
-    profile = PROFILES[lang]
-    if not profile.compounding:
-        return {}
-    links = profile.elision_links
-    words, starts, ends = tokens.words, tokens.starts, tokens.ends
-    heads: dict[int, int] = {}
-    for index, raw in enumerate(words):
-        if raw[-1] not in _HYPHEN_CHARS:
-            continue
-        previous_end = ends[index]
-        for candidate in range(index + 1, min(len(words), index + 1 + _MAX_ELISION_GAP)):
-            word, start, word_end = words[candidate], starts[candidate], ends[candidate]
-            if text[previous_end:start].strip(" \t,/"):
-                break  # punctuation other than commas/slashes ends the elision
-            previous_end = word_end
-            if word[-1] in _HYPHEN_CHARS or word.casefold() in links:
-                continue
-            heads[index] = candidate
-            break
-    return heads
-
-
-@lru_cache(maxsize=1 << 16)
-def elided_forms(elided: str, completion: str, lang: str) -> tuple[str, ...]:
-    """Full compounds an elided part stands for: ("Darm-", "Rückenschmerzen") -> "Darmschmerzen".
-
-    The head of the completing compound comes from its last hyphen part or from dictionary
-    compound splitting; when neither works every plausible head (suffix of 4+ letters) is tried.
-    """
-    modifier = elided.rstrip(_HYPHEN_CHARS)
-    parts = HYPHENS_RE.split(completion)
-    if len(parts) > 1:
-        return (f"{modifier}{parts[-1].lower()}",)
-    folded = fold(completion)
-    split = split_compound(folded, lang)
-    if split:
-        return (f"{modifier}{split[1]}",)
-    # cut 0 keeps the whole completion as the head, so short completions still yield a form
-    return tuple(f"{modifier}{folded[cut:]}" for cut in range(max(1, len(folded) - 3)))
-
-
-def _part_keys(word: str, lang: str) -> tuple[frozenset[str], ...]:
-    if not PROFILES[lang].compounding:
-        return ()
-    pieces = [p for p in HYPHENS_RE.split(word) if p]
-    if len(pieces) < 2:
-        split = split_compound(fold(word), lang)
-        if not split:
-            return ()
-        pieces = list(split)
-    keys = []
-    for position, piece in enumerate(pieces):
-        variants = {piece}
-        if position < len(pieces) - 1:  # a modifier may carry a linking element: Entzündung-s-
-            for link in ("s", "es", "n", "en", "e"):
-                if piece.endswith(link) and len(piece) - len(link) >= _MIN_COMPOUND_REST:
-                    variants.add(piece[: -len(link)])
-        keys.append(frozenset(word_key(v, lang) for v in variants))
-    return tuple(keys)
-
-
-def _content_word(raw: str, lang: str) -> ContentWord:
-    keys = {word_key(raw, lang)}
-    if lang == "de":  # German nouns are capitalised; a lower-case keyword should still match
-        keys.add(word_key(raw[:1].upper() + raw[1:], lang))
-    compounding = PROFILES[lang].compounding
-    prefix_forms: tuple[str, ...] = ()
-    if compounding:
-        candidates = {fold(raw), fold(lemma(raw, lang))}
-        prefix_forms = tuple(sorted(f for f in candidates if len(f) >= _MIN_PARTIAL_FORM))
-    return ContentWord(
-        text=raw,
-        keys=frozenset(keys),
-        prefix_forms=prefix_forms,
-        suffix_stem=word_key(raw, lang) if compounding else "",
-        parts=_part_keys(raw, lang),
-    )
-
-
-def _elided_content_word(elided: str, completion: str, lang: str) -> ContentWord:
-    """The content word an elided keyword part stands for ("Darm-" -> "Darmschmerzen")."""
-    forms = elided_forms(elided, completion, lang)
-    if len(forms) == 1:  # the head is known, so this is an ordinary (synthesised) word
-        word = _content_word(forms[0], lang)
-        return ContentWord(elided, word.keys, word.prefix_forms, word.suffix_stem, word.parts)
-    keys = frozenset(word_key(form, lang) for form in forms)
-    return ContentWord(elided, keys, (), "", ())
-
-
-@lru_cache(maxsize=16)
-def _slug_stop_words(lang: str) -> frozenset[str]:
-    """Stop words as they are spelled in slugs ("für" -> "fuer") plus their usual spelling."""
-    stops = stop_words(lang)
-    return stops | {transliterate(word, lang) for word in stops}
-
-
-@lru_cache(maxsize=4096)
-def prepare_keyword(term: str, lang: str, *, for_slug: bool = False) -> PreparedKeyword:
-    """Analyse a keyword once: its content words, their keys and compound parts.
-
-    With `for_slug`, the keyword is transliterated and split at hyphens like a URL slug.
-    """
-    lang = normalise_language(lang)
-    text = unicodedata.normalize("NFC", term).strip()
-    stops = stop_words(lang)
-    if for_slug:
-        text = transliterate(text, lang).lower().replace("-", " ")
-        stops = _slug_stop_words(lang)
-    tokens = tokenize(text)
-    heads = _elision_heads(text, tokens, lang)
-    content: list[ContentWord] = []
-    for index, raw in enumerate(tokens.words):
-        if index in heads:
-            content.append(_elided_content_word(raw, tokens.words[heads[index]], lang))
-        elif raw.casefold() not in stops:
-            content.append(_content_word(raw, lang))
-    if not content:  # a keyword made only of function words keeps them all
-        content = [_content_word(raw, lang) for raw in tokens.words]
-    return PreparedKeyword(term=term, lang=lang, surface=surface_form(text), words=tuple(content))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -317,7 +72,7 @@ def _subrun_keys(raw: str, lang: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 18)
 def _word_info(raw: str, lang: str) -> tuple[str, str, bool]:
     """(key, folded form without a trailing hyphen, is hyphenated) of a word of the text."""
-    return word_key(raw, lang), fold(raw).rstrip(_HYPHEN_CHARS), bool(HYPHENS_RE.search(raw))
+    return word_key(raw, lang), fold(raw).rstrip(HYPHEN_CHARS), bool(HYPHENS_RE.search(raw))
 
 
 def _starting_with(sorted_lines: list[str], prefix: str) -> list[str]:
@@ -328,7 +83,7 @@ def _starting_with(sorted_lines: list[str], prefix: str) -> list[str]:
         line = sorted_lines[position]
         if not line.startswith(prefix):
             break
-        if len(line) - len(prefix) >= _MIN_COMPOUND_REST:
+        if len(line) - len(prefix) >= MIN_COMPOUND_REST:
             found.append(line)
     return found
 
@@ -354,7 +109,7 @@ class _Vocabulary:
         self.raws_by_subrun_key: dict[str, list[str]] = defaultdict(list)
         for raw, item in info.items():
             if item[2]:
-                for subrun_key in _subrun_keys(raw.rstrip(_HYPHEN_CHARS), lang):
+                for subrun_key in _subrun_keys(raw.rstrip(HYPHEN_CHARS), lang):
                     self.raws_by_subrun_key[subrun_key].append(raw)
 
     def partial_raws(self, words: Sequence[ContentWord]) -> list[set[str]]:
@@ -380,12 +135,12 @@ class _Vocabulary:
                     for line in _starting_with(folded, form):
                         if is_compound_remainder(line[len(form) :], lang, leading=False):
                             found[index].update(self.raws_by_folded[line])
-        stems = [w.suffix_stem for w in words if len(w.suffix_stem) >= _MIN_PARTIAL_FORM]
+        stems = [w.suffix_stem for w in words if len(w.suffix_stem) >= MIN_PARTIAL_FORM]
         if stems:
             reversed_keys = sorted(key[::-1] for key in self.raws_by_key)
             for index, word in enumerate(words):
                 stem = word.suffix_stem
-                if len(stem) < _MIN_PARTIAL_FORM:
+                if len(stem) < MIN_PARTIAL_FORM:
                     continue
                 for reversed_key in _starting_with(reversed_keys, stem[::-1]):
                     key = reversed_key[::-1]
@@ -447,7 +202,7 @@ class KeywordMatcher:
             for key in word.keys:
                 for raw in raws_by_key.get(key, ()):
                     # An elided "Darm-" is the start of a compound, not the word "Darm".
-                    kind = _PARTIAL if raw[-1] in _HYPHEN_CHARS else _FULL
+                    kind = _PARTIAL if raw[-1] in HYPHEN_CHARS else _FULL
                     wanted[raw].append((w_index, kind, 0))
             for raw in partials[w_index]:
                 wanted[raw].append((w_index, _PARTIAL, 0))
@@ -494,7 +249,7 @@ class KeywordMatcher:
 
     def _add_elisions(self, field: FieldText, words, evidence) -> None:
         tokens = Tokens(field.words, field.starts, field.ends)
-        for e_index, h_index in _elision_heads(field.text, tokens, self.lang).items():
+        for e_index, h_index in elision_heads(field.text, tokens, self.lang).items():
             elided, start = field.words[e_index], field.starts[e_index]
             head, end = field.words[h_index], field.ends[h_index]
             keys = {word_key(form, self.lang) for form in elided_forms(elided, head, self.lang)}

@@ -13,8 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from .keyword_forms import prepare_keyword, surface_form
 from .languages import normalise_language
-from .matching import prepare_keyword, surface_form
 from .model import SEODocument
 from .report import GOOD, PROBLEM, SEOReport, Status
 from .text import normalise_plain_text

@@ -22,7 +22,8 @@ WORD_RE = re.compile(r"\w+(?:[-\u2010\u2011]\w+)*(?:[-\u2010\u2011](?=[\s/,]))?"
 # The same pattern as a capturing split: words land at the odd indexes of the result, and the
 # running total of the piece lengths gives every word's offsets without a Python-level loop.
 _WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
-HYPHENS_RE = re.compile(r"[-\u2010\u2011]")
+HYPHEN_CHARS = "-\u2010\u2011"
+HYPHENS_RE = re.compile(f"[{HYPHEN_CHARS}]")
 # Candidate sentence ends: terminal punctuation, closing quotes/brackets, spaces (not a line
 # break: every line starts a sentence anyway), then a word, optionally after an opening quote.
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*[^\S\n]+(?=[\"'„“«»(\[¿¡]*\w)")

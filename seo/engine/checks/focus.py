@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ..context import AnalysisContext
-from ..matching import prepare_keyword
+from ..keyword_forms import prepare_keyword
 from ..morphology import word_key
 from ..report import GOOD, OK, PROBLEM, CheckResult, MatchKind
 from ..transliteration import slugify
