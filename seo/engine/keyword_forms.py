@@ -6,6 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import methodcaller
 
 from .languages import PROFILES, normalise_language, stop_words
 from .morphology import fold, lemma, split_compound, word_key
@@ -19,6 +21,7 @@ MIN_COMPOUND_REST = 3
 # Words an elided part may be away from the compound that completes it.
 _MAX_ELISION_GAP = 4
 _SPACE_RE = re.compile(r"\s+")
+_ENDS_WITH_HYPHEN = methodcaller("endswith", tuple(HYPHEN_CHARS))
 
 
 def surface_form(text: str) -> str:
@@ -59,9 +62,8 @@ def elision_heads(text: str, tokens: Tokens, lang: str) -> dict[int, int]:
     links = profile.elision_links
     words, starts, ends = tokens.words, tokens.starts, tokens.ends
     heads: dict[int, int] = {}
-    for index, raw in enumerate(words):
-        if raw[-1] not in HYPHEN_CHARS:
-            continue
+    elided = compress(range(len(words)), map(_ENDS_WITH_HYPHEN, words))
+    for index in elided:
         previous_end = ends[index]
         for candidate in range(index + 1, min(len(words), index + 1 + _MAX_ELISION_GAP)):
             word, start, word_end = words[candidate], starts[candidate], ends[candidate]
