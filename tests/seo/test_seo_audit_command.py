@@ -21,7 +21,8 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from articles.content import ArticleContent, FAQContent, KeywordContent, SectionContent
 from articles.services import article_create, article_update_language
 from articles.textformat import parse_article
-from seo.engine import CHECK_IDS, SITE_CHECK_IDS
+from seo.engine import CHECK_IDS, SITE_CHECK_IDS, CheckResult, SEOReport, SiteFinding, Status
+from seo.management.commands.seo_audit import AuditGate
 from tests.conftest import SEED_FILE
 from tests.factories import ArticleContentFactory
 
@@ -430,6 +431,44 @@ class TestBadArguments:
         assert "Traceback" not in completed.stderr
         assert completed.stderr.strip().count("\n") == 0
         assert "--lang xx" in completed.stderr
+
+
+def report_with(score: int, *statuses: Status) -> SEOReport:
+    checks = tuple(
+        CheckResult(id=f"check_{n}", status=status, score=score, message="m", details={})
+        for n, status in enumerate(statuses)
+    )
+    return SEOReport(slug="a", lang="de", score=score, checks=checks, keywords=())
+
+
+class TestAuditGate:
+    def test_site_problems_fail_only_with_fail_on_problem(self):
+        finding = SiteFinding("orphan_article", Status.PROBLEM, "m", ("a@de",), "de")
+        strict = AuditGate(min_score=None, fail_on_problem=True)
+        lenient = AuditGate(min_score=None, fail_on_problem=False)
+
+        for gate in (strict, lenient):
+            gate.add_report(report_with(90, Status.GOOD, Status.OK))
+            gate.add_site([finding])
+
+        assert strict.failed and "1 site finding" in strict.summary()
+        assert not lenient.failed
+
+    def test_min_score_counts_versions_below_and_names_a_few(self):
+        gate = AuditGate(min_score=50, fail_on_problem=False)
+
+        for score in (10, 49, 50, 99, 20, 30, 40, 45):
+            gate.add_report(report_with(score, Status.PROBLEM))
+
+        assert gate.below == 6
+        assert gate.summary().startswith("6 article version(s) scored below 50: a@de 10, a@de 49")
+        assert gate.summary().endswith("...")
+
+    def test_nothing_to_fail_on_passes(self):
+        gate = AuditGate(min_score=None, fail_on_problem=False)
+        gate.add_report(report_with(0, Status.PROBLEM))
+
+        assert not gate.failed
 
 
 def _queries(*arguments: str, batch_size: int = 10) -> int:
