@@ -12,6 +12,7 @@ from .matching import find_keyword_matches
 from .model import (
     FAQInput,
     ImageInput,
+    InvalidDocumentError,
     KeywordInput,
     LinkInput,
     SectionInput,
@@ -41,6 +42,7 @@ __all__ = [
     "CheckResult",
     "FAQInput",
     "ImageInput",
+    "InvalidDocumentError",
     "KeywordInput",
     "KeywordMatch",
     "KeywordReport",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .checks import CHECKS
 from .context import AnalysisContext
-from .model import SEODocument
+from .model import SEODocument, check_document
 from .report import CheckResult, SEOReport
 from .thresholds import Thresholds
 
@@ -23,8 +23,10 @@ def analyse(document: SEODocument, thresholds: Thresholds | None = None) -> SEOR
     """Run every check on one language version of an article.
 
     Deterministic: the same document and thresholds always give the same report. Raises
-    UnsupportedLanguageError (a ValueError) for a language without a profile.
+    UnsupportedLanguageError for a language without a profile and InvalidDocumentError for a
+    field of the wrong type (both ValueErrors whose message names the field).
     """
+    check_document(document)
     thresholds = thresholds or _DEFAULT_THRESHOLDS
     context = AnalysisContext(document, thresholds)
     results = [check(context) for check in CHECKS]

@@ -91,3 +91,59 @@ class SEODocument:
     def site_key(self) -> str:
         """How site-level findings name this document: "slug@lang"."""
         return f"{self.slug}@{self.lang}"
+
+
+class InvalidDocumentError(ValueError):
+    """An SEODocument the engine cannot read; the message names the offending field."""
+
+
+_ITEM_TYPES = (
+    ("sections", SectionInput),
+    ("faqs", FAQInput),
+    ("keywords", KeywordInput),
+    ("links", LinkInput),
+    ("images", ImageInput),
+)
+_TEXT_FIELDS = (
+    "lang",
+    "title",
+    "seo_title",
+    "meta_description",
+    "slug",
+    "intro_html",
+    "conclusion_html",
+    "url",
+)
+
+
+def check_document(document: SEODocument) -> None:
+    """Raise InvalidDocumentError naming the first field of the wrong type or value."""
+    if not isinstance(document, SEODocument):
+        raise InvalidDocumentError(f"expected an SEODocument, got {type(document).__name__}")
+    for name in _TEXT_FIELDS:
+        value = getattr(document, name)
+        if value is not None and not isinstance(value, str):
+            raise InvalidDocumentError(f"{name} must be text, got {type(value).__name__}")
+    for name, item_type in _ITEM_TYPES:
+        items = getattr(document, name)
+        if isinstance(items, str | bytes) or not hasattr(items, "__iter__"):
+            raise InvalidDocumentError(f"{name} must be a sequence of {item_type.__name__}")
+        for index, item in enumerate(items):
+            if not isinstance(item, item_type):
+                raise InvalidDocumentError(
+                    f"{name}[{index}] must be a {item_type.__name__}, got {type(item).__name__}"
+                )
+    for index, link in enumerate(document.links):
+        if link.target_kind not in LINK_TARGET_KINDS:
+            raise InvalidDocumentError(
+                f"links[{index}].target_kind must be one of {', '.join(LINK_TARGET_KINDS)}, "
+                f"got {link.target_kind!r}"
+            )
+        if link.target_status not in LINK_TARGET_STATUSES:
+            raise InvalidDocumentError(
+                f"links[{index}].target_status must be one of "
+                f"{', '.join(LINK_TARGET_STATUSES)}, got {link.target_status!r}"
+            )
+    translations = document.translations
+    if translations is not None and not hasattr(translations, "items"):
+        raise InvalidDocumentError("translations must map language codes to missing field names")

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from seo.engine import (
     CHECK_IDS,
     FAQInput,
+    InvalidDocumentError,
     KeywordInput,
+    LinkInput,
     SectionInput,
     SEODocument,
     Thresholds,
@@ -125,3 +131,66 @@ def test_weak_german_article_fails_the_right_checks():
         {"term": "Gesunder Ernährung", "duplicate_of": "gesunde Ernährung"}
     ]
     assert report.score <= 50
+
+
+def test_empty_document_gives_a_report_not_an_error():
+    document = SEODocument(
+        lang="de",
+        title="",
+        seo_title="",
+        meta_description="",
+        slug="",
+        intro_html="",
+        sections=(),
+        conclusion_html="",
+        faqs=(),
+        keywords=(),
+    )
+    report = analyse(document)
+    assert report.check("text_length").status == "problem"
+    assert (
+        report.check("keyword_coverage").message == "Add the keywords this article should rank for."
+    )
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"sections": ({"heading": "x"},)}, "sections\\[0\\] must be a SectionInput, got dict"),
+        ({"title": 5}, "title must be text, got int"),
+        ({"keywords": "Darm"}, "keywords must be a sequence of KeywordInput"),
+    ],
+)
+def test_malformed_document_is_a_clear_error_naming_the_field(change, message):
+    with pytest.raises(InvalidDocumentError, match=message):
+        analyse(dataclasses.replace(article("de"), **change))
+
+
+def test_unknown_link_status_is_a_clear_error():
+    link = LinkInput("/x/", "x", "intro", "article", "gone", 3)
+    with pytest.raises(InvalidDocumentError, match=r"links\[0\]\.target_status must be one of"):
+        analyse(article("de", links=(link,)))
+
+
+_REPORT_SCRIPT = """
+import json, sys
+sys.path.insert(0, {root!r})
+from tests.seo.engine.builders import article
+from seo.engine import analyse
+print(json.dumps(analyse(article("de")).to_dict(), sort_keys=False))
+"""
+
+
+def test_report_does_not_depend_on_hash_randomisation():
+    root = str(Path(__file__).resolve().parents[3])
+    outputs = set()
+    for seed in ("1", "2"):
+        completed = subprocess.run(
+            [sys.executable, "-c", _REPORT_SCRIPT.format(root=root)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        outputs.add(completed.stdout)
+    assert len(outputs) == 1
