@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from django.db.models import Model
@@ -69,6 +69,19 @@ def search_updates_batched() -> Iterator[None]:
         del _state.pending
     for model, pks in pending.items():
         _index_now(model, pks)
+
+
+def index_later(objects: Iterable[Model]) -> None:
+    """Index objects written without ``post_save`` (``bulk_create``, ``bulk_update``): at the end
+    of the current batch, or right away outside one."""
+    pending = _pending()
+    objects = list(objects)
+    if pending is None:
+        for model in {type(obj) for obj in objects}:
+            _index_now(model, {obj.pk for obj in objects if type(obj) is model})
+        return
+    for obj in objects:
+        pending[type(obj)].add(obj.pk)
 
 
 def _index_now(model: type[Model], pks: set) -> None:

@@ -24,8 +24,8 @@ from wagtail.tasks import update_reference_index_task
 
 from articles.content import ArticleContent, KeywordContent
 from articles.models import FAQ, ArticleIndexPage, ArticleKeyword, ArticlePage, Section
-from articles.search_batching import search_updates_batched
-from seo.services import keyword_get_or_create
+from articles.search_batching import index_later, search_updates_batched
+from seo.models import Keyword
 
 PAGE_FIELDS = {
     "title": "title",
@@ -112,20 +112,54 @@ def _apply_keywords(page: ArticlePage, lang: str, keywords: Sequence[KeywordCont
     """
     existing = list(page.keywords.all())
     if not existing or lang == primary_language(page):
+        found = _keywords_get_or_create([keyword.term for keyword in keywords], lang)
         page.keywords.set(
             [
-                ArticleKeyword(
-                    keyword=keyword_get_or_create(term=keyword.term, lang=lang), focus=keyword.focus
-                )
+                ArticleKeyword(keyword=found[_term_key(keyword.term)], focus=keyword.focus)
                 for keyword in keywords
             ]
         )
         return
     column = localized("term", lang)
+    shared = Keyword.objects.in_bulk([link.keyword_id for link in existing])
+    renamed = []
     for link, keyword in zip(existing, keywords, strict=False):
-        if getattr(link.keyword, column) != keyword.term:
-            setattr(link.keyword, column, keyword.term)
-            link.keyword.save(update_fields=[column])
+        target = shared.get(link.keyword_id)
+        if target is not None and getattr(target, column) != keyword.term:
+            setattr(target, column, keyword.term)
+            renamed.append(target)
+    if renamed:
+        Keyword.objects.bulk_update(renamed, [column])
+        index_later(renamed)
+
+
+def _term_key(term: str) -> str:
+    # As the database compares for ``iexact``: surrounding and repeated spaces do not count.
+    return " ".join(term.split()).upper()
+
+
+def _keywords_get_or_create(terms: Sequence[str], lang: str) -> dict[str, Keyword]:
+    """``seo.services.keyword_get_or_create`` for many terms at once: one query finds the
+    keywords whose term in ``lang`` matches (ignoring case), one creates the missing ones.
+    Returns them by ``_term_key``."""
+    column = localized("term", lang)
+    wanted = {_term_key(term): " ".join(term.split()) for term in terms}
+    if not wanted:
+        return {}
+    condition = Q()
+    for term in wanted.values():
+        condition |= Q(**{f"{column}__iexact": term})
+    found: dict[str, Keyword] = {}
+    for keyword in Keyword.objects.filter(condition).order_by("pk"):
+        found.setdefault(_term_key(getattr(keyword, column)), keyword)
+    missing = [Keyword(**{column: term}) for key, term in wanted.items() if key not in found]
+    if missing:
+        # The untranslated ``term`` column takes the active language's value.
+        with translation.override(lang):
+            created = Keyword.objects.bulk_create(missing)
+        index_later(created)
+        found.update({_term_key(getattr(keyword, column)): keyword for keyword in created})
+    return found
 
 
 def _save_revision(page: ArticlePage, *, publish: bool, user: AbstractBaseUser | None) -> Revision:

@@ -375,7 +375,7 @@ def test_api_serves_both_languages_of_an_imported_translation(index, client):
     from django.urls import NoReverseMatch, reverse
 
     try:
-        reverse("api:article-detail", kwargs={"slug": "x"})
+        reverse("api_v1:article-detail", kwargs={"slug": "x"})
     except NoReverseMatch:
         pytest.skip("the /api/v1/articles/<slug>/ endpoint is not there yet")
     run_import(fixture("de_regenwasser.txt"), "--publish")
