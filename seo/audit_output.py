@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Sequence
 from typing import Any, Protocol
 from urllib.parse import urljoin
@@ -61,6 +62,14 @@ def article_entry(audited: AuditedItem, *, admin_base_url: str = "") -> dict[str
         edit_url=urljoin(admin_base_url, item.edit_url) if admin_base_url else item.edit_url,
     )
     return entry
+
+
+# Characters XML 1.0 forbids even escaped; a stray one in an article would break the whole file.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(value: object) -> str:
+    return _XML_FORBIDDEN.sub("\ufffd", str(value))
 
 
 def _json(value: Any) -> str:
@@ -181,7 +190,7 @@ class JUnitAuditWriter(AuditWriter):
         report, item = audited.report, audited.item
         suite = ElementTree.Element(
             "testsuite",
-            name=f"{report.slug}@{report.lang}",
+            name=_xml_text(f"{report.slug}@{report.lang}"),
             tests=str(len(report.checks)),
             failures=str(sum(1 for check in report.checks if check.status is Status.PROBLEM)),
             errors="0",
@@ -194,8 +203,8 @@ class JUnitAuditWriter(AuditWriter):
             ("title", item.title),
             ("url", item.document.url),
         ):
-            ElementTree.SubElement(properties, "property", name=name, value=str(value))
-        classname = f"seo.{report.lang}.{report.slug}"
+            ElementTree.SubElement(properties, "property", name=name, value=_xml_text(value))
+        classname = _xml_text(f"seo.{report.lang}.{report.slug}")
         for check in report.checks:
             case = ElementTree.SubElement(suite, "testcase", classname=classname, name=check.id)
             self._outcome(case, check.status, check.message, _json(check.details))
@@ -220,10 +229,12 @@ class JUnitAuditWriter(AuditWriter):
     @staticmethod
     def _outcome(case: ElementTree.Element, status: Status, message: str, body: str) -> None:
         if status is Status.PROBLEM:
-            failure = ElementTree.SubElement(case, "failure", message=message, type="problem")
-            failure.text = body
+            failure = ElementTree.SubElement(
+                case, "failure", message=_xml_text(message), type="problem"
+            )
+            failure.text = _xml_text(body)
         elif status is Status.OK:
-            ElementTree.SubElement(case, "system-out").text = f"ok: {message}"
+            ElementTree.SubElement(case, "system-out").text = _xml_text(f"ok: {message}")
 
     def _write(self, element: ElementTree.Element) -> None:
         ElementTree.indent(element, space="  ", level=1)

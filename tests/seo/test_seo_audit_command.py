@@ -305,6 +305,13 @@ class TestFormats:
             )
             assert suite.get("failures") == str(len(problems))
 
+    def test_junit_stays_well_formed_with_control_characters_in_the_text(self, make_article):
+        make_article(title="Ein Titel mit \x0b Steuerzeichen", seo_title="Mit \x1f darin")
+
+        root = ElementTree.fromstring(run_audit("--format", "junit").output)
+
+        assert len([s for s in root.iter("testsuite") if s.get("name") != "site"]) == 1
+
     def test_output_file_gets_the_report(self, articles, tmp_path):
         target = tmp_path / "audit.csv"
 
