@@ -22,7 +22,7 @@ from articles.api.localized import LocalizedReader
 from articles.frontend import frontend_url
 from articles.models import ArticlePage, reading_time_minutes
 from articles.richtext import RichTextRenderer, faq_answer_html, html_to_text, truncate_words
-from articles.services import article_languages
+from articles.selectors import ArticleRows, translated_languages
 
 DESCRIPTION_MAX_LENGTH = 160
 ROBOTS = "index, follow, max-image-preview:large"
@@ -47,7 +47,7 @@ def localized_slug(page: ArticlePage, lang: str) -> str:
 
 def alternates(page: ArticlePage) -> list[dict[str, str]]:
     """The languages the article really exists in, plus ``x-default`` (default language first)."""
-    languages = article_languages(page)
+    languages = translated_languages(page)
     links = [
         {"lang": code, "url": frontend_url(lang=code, slug=localized_slug(page, code))}
         for code in languages
@@ -72,10 +72,10 @@ def section_anchors(headings: Sequence[str]) -> list[str]:
     return anchors
 
 
-def hero_image(page: ArticlePage, *, alt: str, filter_spec: str) -> dict[str, Any] | None:
-    if page.hero_image is None:
+def hero_image(image: Any | None, *, alt: str, filter_spec: str) -> dict[str, Any] | None:
+    if image is None:
         return None
-    rendition = page.hero_image.get_renditions(filter_spec)[filter_spec]
+    rendition = image.get_renditions(filter_spec)[filter_spec]
     return {
         "url": rendition.full_url,
         "width": rendition.width,
@@ -84,22 +84,24 @@ def hero_image(page: ArticlePage, *, alt: str, filter_spec: str) -> dict[str, An
     }
 
 
-def article_detail(page: ArticlePage, lang: str, *, hero_filter_spec: str) -> dict[str, Any]:
+def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> dict[str, Any]:
     """Everything a frontend needs to render the article and its head tags in ``lang``."""
+    page = rows.page
     reader = LocalizedReader(lang)
     title, slug = reader.own(page, "title"), reader.own(page, "slug")
     url = frontend_url(lang=lang, slug=slug)
     intro = reader.text(page, "intro", "intro")
     conclusion = reader.text(page, "conclusion", "conclusion")
-    sections = _children(reader, page.sections.all(), "sections", ("heading", "body"))
-    faqs = _children(reader, page.faqs.all(), "faqs", ("question", "answer"))
+    sections = _children(reader, rows.sections, "sections", ("heading", "body"))
+    faqs = _children(reader, rows.faqs, "faqs", ("question", "answer"))
     keywords = []
-    for link in page.keywords.all():
-        term, code = reader.read(link.keyword, "term")
+    for link in rows.keywords:
+        term, code = reader.read(link, "term")
         if term:
             reader.note(f"keywords[{len(keywords)}].term", code)
             keywords.append({"term": term, "focus": link.focus})
-    image_alt = reader.text(page, "hero_image_alt", "hero_image.alt") if page.hero_image else ""
+    has_image = rows.hero_image is not None
+    image_alt = reader.text(page, "hero_image_alt", "hero_image.alt") if has_image else ""
 
     renderer = RichTextRenderer(lang)
     renderer.prepare([intro, conclusion, *(body for _, body in sections), *(a for _, a in faqs)])
@@ -120,7 +122,7 @@ def article_detail(page: ArticlePage, lang: str, *, hero_filter_spec: str) -> di
         fragments += [item["question"], item["answer"]]
     word_count = sum(len(html_to_text(fragment).split()) for fragment in fragments)
 
-    image = hero_image(page, alt=image_alt, filter_spec=hero_filter_spec)
+    image = hero_image(rows.hero_image, alt=image_alt, filter_spec=hero_filter_spec)
     seo_title = reader.own(page, "seo_title") or title
     description = reader.own(page, "search_description") or truncate_words(
         html_to_text(intro_html), DESCRIPTION_MAX_LENGTH
@@ -172,7 +174,7 @@ def article_detail(page: ArticlePage, lang: str, *, hero_filter_spec: str) -> di
         "word_count": word_count,
         "published_at": page.first_published_at,
         "updated_at": page.last_published_at,
-        "languages": article_languages(page),
+        "languages": translated_languages(page),
         "fallbacks": reader.fallbacks,
         "seo": {
             "title": seo_title,
@@ -245,7 +247,7 @@ def article_list_items(pages: Sequence[ArticlePage], lang: str) -> list[dict[str
                 "published_at": page.first_published_at,
                 "updated_at": page.last_published_at,
                 "focus_keyword": focus,
-                "languages": article_languages(page),
+                "languages": translated_languages(page),
                 "fallbacks": reader.fallbacks,
             }
         )

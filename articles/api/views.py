@@ -250,10 +250,10 @@ class ArticleDetailView(PublicAPIView):
     )
     def get(self, request: Request, slug: str) -> Response:
         lang = self.choose_language(request).code
-        page = None
+        rows = None
         if len(slug) <= SLUG_MAX_LENGTH:
-            page = article_detail(slug, lang=lang, hero_filter_spec=settings.API_HERO_IMAGE_FILTER)
-        if page is None:
+            rows = article_detail(slug, lang=lang, hero_filter_spec=settings.API_HERO_IMAGE_FILTER)
+        if rows is None:
             available = article_languages_by_slug(slug) if len(slug) <= SLUG_MAX_LENGTH else []
             message = f"No article with slug {slug[:80]!r} in language {lang!r}."
             if available:
@@ -269,10 +269,10 @@ class ArticleDetailView(PublicAPIView):
                 },
             )
         data = representation.article_detail(
-            page, lang, hero_filter_spec=settings.API_HERO_IMAGE_FILTER
+            rows, lang, hero_filter_spec=settings.API_HERO_IMAGE_FILTER
         )
         response = Response(serializers.ArticleDetailSerializer(data).data)
-        return _last_modified(response, page.last_published_at)
+        return _last_modified(response, rows.page.last_published_at)
 
 
 class KeywordListView(PublicAPIView):
