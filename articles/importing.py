@@ -19,6 +19,7 @@ and protection rules:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -32,6 +33,7 @@ from wagtail.locks import ScheduledForPublishLock, WorkflowLock
 from articles.content import ArticleContent
 from articles.models import ArticleIndexPage, ArticlePage
 from articles.page_content import page_content
+from articles.search_batching import flush_search_updates, search_updates_batched
 from articles.services import (
     article_create,
     article_publish_latest,
@@ -112,6 +114,27 @@ def import_article(data: str | bytes, *, source: str, options: ImportOptions) ->
         report.outcome = Outcome.FAILED
         report.reason = f"database error: {error}".strip()
     return report
+
+
+# Indexing for search recomputes a statistic over the whole index (modelsearch's title norms),
+# so a run of many files indexes every so many files instead of after each one.
+SEARCH_INDEX_EVERY = 50
+
+
+def import_article_files(paths: Iterable[Path], *, options: ImportOptions) -> Iterator[FileReport]:
+    """Import files one after the other, each in its own transaction, yielding their reports.
+
+    The search index is updated for every ``SEARCH_INDEX_EVERY`` files and at the end (also
+    when the caller stops early), after those files are committed.
+    """
+    with search_updates_batched():
+        try:
+            for position, path in enumerate(paths, start=1):
+                yield import_article_file(path, options=options)
+                if position % SEARCH_INDEX_EVERY == 0:
+                    flush_search_updates()
+        finally:
+            flush_search_updates()
 
 
 def import_article_file(path: Path, *, options: ImportOptions) -> FileReport:

@@ -71,6 +71,20 @@ def search_updates_batched() -> Iterator[None]:
         _index_now(model, pks)
 
 
+def flush_search_updates() -> None:
+    """Index what the current batch has collected so far (nothing outside a batch).
+
+    Long runs of separately committed writes (an import of many files) flush every so often,
+    so the index follows the committed pages closely."""
+    pending = _pending()
+    if not pending:
+        return
+    collected = dict(pending)
+    pending.clear()
+    for model, pks in collected.items():
+        _index_now(model, pks)
+
+
 def index_later(objects: Iterable[Model]) -> None:
     """Index objects written without ``post_save`` (``bulk_create``, ``bulk_update``): at the end
     of the current batch, or right away outside one."""

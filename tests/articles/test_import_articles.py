@@ -616,3 +616,20 @@ def test_queries_per_imported_article_do_not_grow_with_existing_articles(index, 
 
     assert ArticlePage.objects.count() == 23
     assert with_twenty_one_articles <= with_one_article
+
+
+def test_imported_articles_are_searchable_once_the_command_ends(index):
+    from wagtail.search.backends import get_search_backend
+
+    code, _, _ = run_import(fixture("de_regenwasser.txt"), fixture("nl_snijplank.txt"))
+
+    assert code == 0
+    backend = get_search_backend()
+    assert [page.slug_de for page in backend.search("Regentonne", ArticlePage)] == [
+        article_slug(
+            parse_article((FIXTURES / "de_regenwasser.txt").read_bytes()).article.title,
+            language="de",
+        )
+    ]
+    assert backend.search("snijplank", ArticlePage).count() == 1
+    assert backend.search("Regensammler", Keyword).count() == 1

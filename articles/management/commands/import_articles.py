@@ -18,7 +18,7 @@ from modeltranslation.utils import build_localized_fieldname
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from articles.importing import FileReport, ImportOptions, Outcome, import_article_file
+from articles.importing import FileReport, ImportOptions, Outcome, import_article_files
 from articles.models import ArticleIndexPage, ArticlePage
 
 BAD_ARGUMENTS = 2
@@ -89,8 +89,7 @@ class Command(BaseCommand):
 
         counts: Counter[Outcome] = Counter()
         with self._progress(len(files)) as (advance, emit):
-            for path in files:
-                report = import_article_file(path, options=import_options)
+            for report in import_article_files(files, options=import_options):
                 counts[report.outcome] += 1
                 for line in self._describe(report, dry_run=options["dry_run"]):
                     emit(line)
