@@ -89,7 +89,15 @@ def _apply_children(relation, model, lang: str, rows: Sequence[dict[str, str]]) 
     for child in children[len(rows) :]:
         for field_name in model_translated_fields(model):
             setattr(child, localized(field_name, lang), None)
-    relation.set([child for child in children if _has_any_text(child, model)])
+    relation.set(_in_order([child for child in children if _has_any_text(child, model)]))
+
+
+def _in_order(children: list) -> list:
+    """Number the children: modelcluster saves ``sort_order`` as given, and with NULLs the
+    database returns them in any order (PostgreSQL does, after an update)."""
+    for position, child in enumerate(children):
+        child.sort_order = position
+    return children
 
 
 def model_translated_fields(model) -> tuple[str, ...]:
@@ -114,10 +122,12 @@ def _apply_keywords(page: ArticlePage, lang: str, keywords: Sequence[KeywordCont
     if not existing or lang == primary_language(page):
         found = _keywords_get_or_create([keyword.term for keyword in keywords], lang)
         page.keywords.set(
-            [
-                ArticleKeyword(keyword=found[_term_key(keyword.term)], focus=keyword.focus)
-                for keyword in keywords
-            ]
+            _in_order(
+                [
+                    ArticleKeyword(keyword=found[_term_key(keyword.term)], focus=keyword.focus)
+                    for keyword in keywords
+                ]
+            )
         )
         return
     column = localized("term", lang)

@@ -176,3 +176,23 @@ def test_creating_an_article_costs_the_same_queries_with_more_articles(article_i
     for number in range(2, 12):
         queries(number)
     assert queries(12) <= with_one
+
+
+def test_children_are_stored_numbered_in_their_order(article_index):
+    content = ArticleContentFactory(lang_tag="de", section_count=4, faq_count=3, keyword_count=3)
+
+    page = article_create(parent=article_index, lang="de", content=content, publish=True)
+    article_update_language(page=page, lang="en", content=ArticleContentFactory(), publish=True)
+
+    page = ArticlePage.objects.get(pk=page.pk)
+    sections, faqs, links = (
+        list(page.sections.all()),
+        list(page.faqs.all()),
+        list(page.keywords.all()),
+    )
+    assert [child.sort_order for child in sections] == [0, 1, 2, 3]
+    assert [child.sort_order for child in faqs] == [0, 1, 2]
+    assert [child.sort_order for child in links] == [0, 1, 2]
+    assert [s.heading_de for s in sections] == [s.heading for s in content.sections]
+    assert [f.question_de for f in faqs] == [f.question for f in content.faqs]
+    assert [link.keyword.term_de for link in links] == [k.term for k in content.keywords]
