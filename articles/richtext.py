@@ -71,17 +71,6 @@ _SANITISER = nh3.Cleaner(
     link_rel=None,
     strip_comments=True,
 )
-# Google shows only these tags in an FAQ answer; everything else is dropped, text kept.
-GOOGLE_FAQ_ANSWER_TAGS = {
-    *("h1", "h2", "h3", "h4", "h5", "h6", "br", "ol", "ul", "li"),
-    *("a", "p", "div", "b", "strong", "i", "em"),
-}
-_FAQ_ANSWER_SANITISER = nh3.Cleaner(
-    tags=GOOGLE_FAQ_ANSWER_TAGS,
-    attributes={"a": {"href"}},
-    url_schemes=ALLOWED_URL_SCHEMES,
-    link_rel=None,
-)
 # A dropped link leaves a bare <a> (no attributes) behind; its text stays, the tag goes.
 _BARE_LINK = re.compile(r"<a>(.*?)</a>", re.DOTALL)
 _BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|div|figure)>|<br\s*/?>", re.IGNORECASE)
@@ -93,11 +82,6 @@ def sanitise_html(html: str) -> str:
     if not html:
         return ""
     return _BARE_LINK.sub(r"\1", _SANITISER.clean(html))
-
-
-def faq_answer_html(html: str) -> str:
-    """An FAQ answer reduced to the tags Google's FAQPage rich result displays."""
-    return _BARE_LINK.sub(r"\1", _FAQ_ANSWER_SANITISER.clean(html)) if html else ""
 
 
 def html_to_text(html: str) -> str:

@@ -6,8 +6,7 @@ with name), FAQPage (required: mainEntity; Question.name, Question.acceptedAnswe
 and BreadcrumbList (required: itemListElement; ListItem.position, name, and item except on the
 last entry). Each object is ready for its own ``<script type="application/ld+json">``.
 
-The SEO engine is meant to own FAQ JSON-LD eventually (``build_faq_jsonld``); until it exists,
-it is built here.
+FAQPage comes from the SEO engine (``seo.engine.build_faq_jsonld``), the others are built here.
 """
 
 from __future__ import annotations
@@ -15,6 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
+
+from seo.engine import build_faq_jsonld
+from seo.engine.model import FAQInput
 
 SCHEMA_ORG = "https://schema.org"
 
@@ -63,24 +65,17 @@ def blog_posting(
 
 
 def faq_page(*, url: str, faqs: Sequence[tuple[str, str]]) -> dict[str, Any] | None:
-    """``faqs`` as (question text, answer HTML restricted to the tags Google displays)."""
-    questions = [
-        {
-            "@type": "Question",
-            "name": question,
-            "acceptedAnswer": {"@type": "Answer", "text": answer},
-        }
-        for question, answer in faqs
-        if question and answer
-    ]
-    if not questions:
-        return None
-    return {
-        "@context": SCHEMA_ORG,
-        "@type": "FAQPage",
-        "@id": f"{url}#faq",
-        "mainEntity": questions,
-    }
+    """``faqs`` as (question text, answer HTML); None without a complete pair.
+
+    Built by the SEO engine, which also audits it, so the API publishes exactly the markup the
+    SEO report judges.
+    """
+    data = build_faq_jsonld(
+        [FAQInput(question=question, answer_html=answer) for question, answer in faqs]
+    )
+    if data is not None:
+        data["@id"] = f"{url}#faq"
+    return data
 
 
 def breadcrumb_list(trail: Sequence[tuple[str, str]]) -> dict[str, Any]:

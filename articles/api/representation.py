@@ -21,7 +21,7 @@ from articles.api import jsonld
 from articles.api.localized import LocalizedReader
 from articles.frontend import frontend_url
 from articles.models import ArticlePage, reading_time_minutes
-from articles.richtext import RichTextRenderer, faq_answer_html, html_to_text, truncate_words
+from articles.richtext import RichTextRenderer, html_to_text, truncate_words
 from articles.selectors import ArticleRows, translated_languages
 
 DESCRIPTION_MAX_LENGTH = 160
@@ -152,9 +152,7 @@ def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> di
             keywords=[keyword["term"] for keyword in keywords],
             word_count=word_count,
         ),
-        jsonld.faq_page(
-            url=url, faqs=[(item["question"], faq_answer_html(item["answer"])) for item in faq_data]
-        ),
+        jsonld.faq_page(url=url, faqs=[(item["question"], item["answer"]) for item in faq_data]),
         jsonld.breadcrumb_list(trail),
     ]
     return {

@@ -207,3 +207,27 @@ def test_odd_slugs_are_404s(client, bilingual, slug):
     response = client.get(f"/api/v1/articles/{slug}/?lang=de")
     assert response.status_code == 404
     assert response.json()["error"]["code"] in {"article_not_found", "not_found"}
+
+
+def test_faq_json_ld_keeps_only_the_tags_google_displays(get_json, make_article, hero_image):
+    picture = f'<embed embedtype="image" id="{hero_image.pk}" format="left" alt="x"/>'
+    answer = f"<p>Yes, <b>really</b>.</p><blockquote>Quoted</blockquote>{picture}"
+    make_article(content=article_content(slug="faq-tags", faqs=1, answer=lambda n: answer))
+    _response, body = get_json("/api/v1/articles/faq-tags/?lang=de")
+    assert "<img" in body["faqs"][0]["answer"]  # the page shows the image
+    faq_page = next(item for item in body["seo"]["json_ld"] if item["@type"] == "FAQPage")
+    text = faq_page["mainEntity"][0]["acceptedAnswer"]["text"]
+    assert text == "<p>Yes, <b>really</b>.</p>Quoted"
+
+
+def test_article_without_faqs_has_no_faq_page(get_json, make_article):
+    make_article(content=article_content(slug="ohne-faq", faqs=0))
+    _response, body = get_json("/api/v1/articles/ohne-faq/?lang=de")
+    assert [item["@type"] for item in body["seo"]["json_ld"]] == ["BlogPosting", "BreadcrumbList"]
+
+
+def test_unanswered_questions_stay_out_of_the_faq_page(get_json, partly_translated):
+    with fallbacks(False):
+        _response, body = get_json("/api/v1/articles/partly/?lang=en")
+    faq_page = next(item for item in body["seo"]["json_ld"] if item["@type"] == "FAQPage")
+    assert [question["name"] for question in faq_page["mainEntity"]] == ["Question 1?"]

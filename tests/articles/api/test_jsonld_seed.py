@@ -20,6 +20,7 @@ import pytest
 from articles.importing import ImportOptions, import_article
 from articles.models import ArticlePage
 from articles.textformat import parse_article
+from seo.engine import validate_faq_jsonld
 from tests.articles.api.conftest import republish
 
 pytestmark = pytest.mark.django_db
@@ -87,10 +88,16 @@ def test_faq_page_has_every_question_with_its_answer(seed_detail, parsed_seed):
         assert question["name"] == parsed.question == shown["question"]
         answer = question["acceptedAnswer"]
         assert answer["@type"] == "Answer"
-        assert answer["text"] == shown["answer"]  # the answer visible on the page
         text = re.sub(r"<[^>]+>", "", answer["text"])
+        # The answer is the one visible on the page.
+        assert text == re.sub(r"<[^>]+>", "", shown["answer"])
         assert text.strip() and text.split()[:3] == parsed.answer.split()[:3]
         assert set(re.findall(r"</?([a-z0-9]+)", answer["text"])) <= GOOGLE_ANSWER_TAGS
+
+
+def test_faq_page_passes_the_seo_engines_validation(seed_detail):
+    _body, json_ld = seed_detail
+    assert validate_faq_jsonld(json_ld["FAQPage"]) == []
 
 
 def test_breadcrumbs_lead_from_home_to_the_article(seed_detail):

@@ -6,7 +6,7 @@ import pytest
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
-from articles.richtext import faq_answer_html, html_to_text, sanitise_html, truncate_words
+from articles.richtext import html_to_text, sanitise_html, truncate_words
 from tests.articles.api.conftest import article_content
 
 FRONTEND = "http://localhost:3000"
@@ -32,11 +32,6 @@ FRONTEND = "http://localhost:3000"
 )
 def test_output_html_is_sanitised(html, expected):
     assert sanitise_html(html) == expected
-
-
-def test_faq_answers_keep_only_tags_google_displays():
-    html = '<p>Yes, <b>really</b>.</p><h3>Also</h3><img src="x"><blockquote>quoted</blockquote>'
-    assert faq_answer_html(html) == "<p>Yes, <b>really</b>.</p><h3>Also</h3>quoted"
 
 
 def test_html_to_text_separates_blocks():
