@@ -633,3 +633,10 @@ def test_imported_articles_are_searchable_once_the_command_ends(index):
     ]
     assert backend.search("snijplank", ArticlePage).count() == 1
     assert backend.search("Regensammler", Keyword).count() == 1
+
+
+def test_a_folder_without_text_files_exits_with_code_2(index, tmp_path):
+    (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
+    code, _, error = run_import(str(tmp_path))
+    assert code == 2
+    assert "a folder without *.txt files" in error

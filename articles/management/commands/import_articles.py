@@ -160,7 +160,12 @@ def article_files(patterns: list[str]) -> list[Path]:
         else:
             matches = []
         if not matches:
-            raise CommandError(f"{pattern}: no such file or folder", returncode=BAD_ARGUMENTS)
+            reason = (
+                f"a folder without *{ARTICLE_FILE_SUFFIX} files"
+                if path.is_dir()
+                else "no such file or folder"
+            )
+            raise CommandError(f"{pattern}: {reason}", returncode=BAD_ARGUMENTS)
         files.update(dict.fromkeys(matches))
     return list(files)
 
