@@ -26,7 +26,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress
 from typing import NamedTuple
 
@@ -159,6 +159,12 @@ class _Unit(NamedTuple):
     kind: int
 
 
+# Named tuples build through a Python-level __new__; tuple.__new__ does the same in C, which
+# matters for the thousands of units and matches an article produces.
+_new_unit = partial(tuple.__new__, _Unit)
+_new_match = partial(tuple.__new__, KeywordMatch)
+
+
 class KeywordMatcher:
     """Finds many keywords in one set of fields, tokenising each field once.
 
@@ -237,7 +243,7 @@ class KeywordMatcher:
                 if kind == _PART:
                     part_hits[w_index].append((sentence, ordinal, start, end, p_index))
                 else:
-                    evidence[w_index].append((sentence, _Unit((ordinal,), start, end, kind)))
+                    evidence[w_index].append((sentence, _new_unit(((ordinal,), start, end, kind))))
         if has_elision:
             self._add_elisions(field, words, evidence)
         for w_index, found in part_hits.items():
@@ -254,9 +260,10 @@ class KeywordMatcher:
             head, end = field.words[h_index], field.ends[h_index]
             keys = {word_key(form, self.lang) for form in elided_forms(elided, head, self.lang)}
             sentence = bisect_right(field.sentence_starts, start) - 1
+            unit = _new_unit(((e_index,), start, end, _VIRTUAL))
             for w_index, word in enumerate(words):
                 if not word.keys.isdisjoint(keys):
-                    evidence[w_index].append((sentence, _Unit((e_index,), start, end, _VIRTUAL)))
+                    evidence[w_index].append((sentence, unit))
 
 
 def _phrase_units(hits, part_count: int) -> list[tuple[int, _Unit]]:
@@ -380,7 +387,7 @@ def _make_match(keyword: PreparedKeyword, units: list[_Unit], field: FieldText, 
         kind = MatchKind.EXACT
     else:
         kind = MatchKind.INFLECTED
-    return KeywordMatch(field.location, field.path, text, kind, start, end)
+    return _new_match((field.location, field.path, text, kind, start, end))
 
 
 def find_keyword_matches(term: str, fields: Mapping[str, str], lang: str) -> list[KeywordMatch]:

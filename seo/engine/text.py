@@ -186,8 +186,16 @@ def sentence_starts(text: str, lang: str) -> list[int]:
     return starts
 
 
+# No abbreviation the engine knows is longer than this; longer words end sentences at once.
+_LONGEST_ABBREVIATION = 8
+
+
 def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
-    start = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot), text.rfind(".", 0, dot)) + 1
+    window = max(0, dot - _LONGEST_ABBREVIATION - 2)
+    space = text.rfind(" ", window, dot)
+    if space == -1 and window > 0 and text.rfind("\n", window, dot) == -1:
+        return False
+    start = max(space, text.rfind("\n", window, dot), text.rfind(".", window, dot)) + 1
     token = text[start:dot].strip("(\"'„“«").casefold()
     if not token:
         return False
