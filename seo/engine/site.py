@@ -1,8 +1,8 @@
 """Site-level checks across all articles, fed one article at a time.
 
 `SiteAuditor` keeps a small `SiteSummary` per article and language (hashes of the title and
-description, the focus keyword's identity, link targets), never documents or reports, so an
-audit of 100,000 articles holds a few tens of megabytes. Summaries are picklable: worker
+description, the focus keyword's identity, link targets), never documents or reports: about
+0.6 KB per version, some 60 MB for 100,000. Summaries are picklable: worker
 processes can build them with `summarise_for_site` and send them to one auditor.
 """
 
@@ -98,16 +98,40 @@ def summarise_for_site(document: SEODocument, report: SEOReport | None = None) -
     )
 
 
+class _Groups:
+    """Names grouped by key, storing a lone name without a list (most keys never repeat, and
+    100,000 one-element lists would cost more than the names themselves)."""
+
+    __slots__ = ("_by_key", "labels")
+
+    def __init__(self) -> None:
+        self._by_key: dict[Any, str | list[str]] = {}
+        self.labels: dict[Any, str] = {}  # something to show, kept only for repeated keys
+
+    def add(self, key: Any, name: str, label: str) -> None:
+        current = self._by_key.get(key)
+        if current is None:
+            self._by_key[key] = name
+        elif isinstance(current, str):
+            self._by_key[key] = [current, name]
+            self.labels[key] = label
+        else:
+            current.append(name)
+
+    def repeated(self):
+        for key, names in self._by_key.items():
+            if not isinstance(names, str):
+                yield key, names
+
+
 class SiteAuditor:
     """Streaming aggregator: `add` each article's document (and report), then `finish`."""
 
     def __init__(self, thresholds: Thresholds | None = None) -> None:
         self.thresholds = thresholds or Thresholds()
-        self._titles: dict[tuple[str, bytes], list[str]] = defaultdict(list)
-        self._title_text: dict[tuple[str, bytes], str] = {}
-        self._descriptions: dict[tuple[str, bytes], list[str]] = defaultdict(list)
-        self._focus: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
-        self._focus_term: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._titles = _Groups()
+        self._descriptions = _Groups()
+        self._focus = _Groups()
         self._articles: dict[tuple[str, int], str] = {}
         self._linked: dict[str, set[int]] = defaultdict(set)
         self.article_count = 0
@@ -119,15 +143,12 @@ class SiteAuditor:
         self.article_count += 1
         lang = summary.lang
         if summary.title_hash is not None:
-            key = (lang, summary.title_hash)
-            self._titles[key].append(summary.name)
-            self._title_text.setdefault(key, summary.title)
+            self._titles.add((lang, summary.title_hash), summary.name, summary.title)
         if summary.description_hash is not None:
-            self._descriptions[(lang, summary.description_hash)].append(summary.name)
+            self._descriptions.add((lang, summary.description_hash), summary.name, "")
         if summary.focus_identity:
             key = (lang, summary.focus_identity)
-            self._focus[key].append(summary.name)
-            self._focus_term.setdefault(key, summary.focus_term or "")
+            self._focus.add(key, summary.name, summary.focus_term or "")
         if summary.article_id is not None:
             self._articles[(lang, summary.article_id)] = summary.name
         self._linked[lang].update(summary.link_targets)
@@ -139,7 +160,7 @@ class SiteAuditor:
             "duplicate_seo_title",
             self._titles,
             lambda key, names: (
-                f'{len(names)} articles share the title "{self._title_text[key]}"; give each '
+                f'{len(names)} articles share the title "{self._titles.labels[key]}"; give each '
                 "a distinct SEO title."
             ),
         )
@@ -154,7 +175,7 @@ class SiteAuditor:
             "focus_keyword_cannibalisation",
             self._focus,
             lambda key, names: (
-                f'{len(names)} articles compete for the focus keyword "{self._focus_term[key]}" '
+                f'{len(names)} articles compete for the focus keyword "{self._focus.labels[key]}" '
                 "(same lemmas); choose a different focus keyword or merge the articles."
             ),
         )
@@ -183,14 +204,11 @@ class SiteAuditor:
         return findings
 
     @staticmethod
-    def _duplicates(check_id, groups, describe) -> list[SiteFinding]:
+    def _duplicates(check_id: str, groups: _Groups, describe) -> list[SiteFinding]:
         findings = []
-        for key, names in groups.items():
-            if len(names) > 1:
-                ordered = tuple(sorted(names))
-                findings.append(
-                    SiteFinding(check_id, PROBLEM, describe(key, ordered), ordered, key[0])
-                )
+        for key, names in groups.repeated():
+            ordered = tuple(sorted(names))
+            findings.append(SiteFinding(check_id, PROBLEM, describe(key, ordered), ordered, key[0]))
         return findings
 
 

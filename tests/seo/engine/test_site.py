@@ -71,7 +71,7 @@ def test_same_focus_keyword_in_another_inflection_is_cannibalisation():
     )
     finding = problems["focus_keyword_cannibalisation"]
     assert finding.articles == ("eins@de", "zwei@de")
-    assert "gesunde Ernährung" in finding.message
+    assert "Gesunder Ernährung" in finding.message  # the term of the article that repeats it
 
 
 def test_article_nobody_links_to_is_an_orphan():
