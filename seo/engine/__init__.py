@@ -18,7 +18,7 @@ from .model import (
     SectionInput,
     SEODocument,
 )
-from .pixel_width import text_width_px, truncation
+from .pixel_width import Truncation, text_width_px, truncation
 from .readability import FORMULAS as READABILITY_FORMULAS
 from .report import (
     CheckResult,
@@ -56,6 +56,7 @@ __all__ = [
     "SiteSummary",
     "Status",
     "Thresholds",
+    "Truncation",
     "UnsupportedLanguageError",
     "analyse",
     "build_faq_jsonld",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from .checks import CHECKS
 from .context import AnalysisContext
 from .model import SEODocument, check_document
@@ -11,7 +13,7 @@ from .thresholds import Thresholds
 _DEFAULT_THRESHOLDS = Thresholds()
 
 
-def overall_score(checks: list[CheckResult], weights) -> int:
+def overall_score(checks: Sequence[CheckResult], weights: Mapping[str, float]) -> int:
     """Weighted mean of the check scores (0-100); checks without a weight count 1."""
     total_weight = sum(weights.get(c.id, 1) for c in checks)
     if not total_weight:
