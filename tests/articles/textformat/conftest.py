@@ -12,4 +12,3 @@ def seed_bytes() -> bytes:
     if not SEED_FILE.is_file():
         pytest.skip(f"seed article not found at {SEED_FILE} (the ../shared/seeds folder is absent)")
     return SEED_FILE.read_bytes()
-
