@@ -116,11 +116,13 @@ def _part_keys(word: str, lang: str) -> tuple[frozenset[str], ...]:
     return tuple(keys)
 
 
-def _content_word(raw: str, lang: str) -> ContentWord:
+def _content_word(raw: str, lang: str, *, compounds: bool = True) -> ContentWord:
+    """A keyword word with its keys; with `compounds`, also what finds it inside compounds and
+    as a phrase (slugs need only the keys)."""
     keys = {word_key(raw, lang)}
     if lang == "de":  # German nouns are capitalised; a lower-case keyword should still match
         keys.add(word_key(raw[:1].upper() + raw[1:], lang))
-    compounding = PROFILES[lang].compounding
+    compounding = compounds and PROFILES[lang].compounding
     prefix_forms: tuple[str, ...] = ()
     if compounding:
         candidates = {fold(raw), fold(lemma(raw, lang))}
@@ -130,7 +132,7 @@ def _content_word(raw: str, lang: str) -> ContentWord:
         keys=frozenset(keys),
         prefix_forms=prefix_forms,
         suffix_stem=word_key(raw, lang) if compounding else "",
-        parts=_part_keys(raw, lang),
+        parts=_part_keys(raw, lang) if compounding else (),
     )
 
 
@@ -170,7 +172,7 @@ def prepare_keyword(term: str, lang: str, *, for_slug: bool = False) -> Prepared
         if index in heads:
             content.append(_elided_content_word(raw, tokens.words[heads[index]], lang))
         elif raw.casefold() not in stops:
-            content.append(_content_word(raw, lang))
+            content.append(_content_word(raw, lang, compounds=not for_slug))
     if not content:  # a keyword made only of function words keeps them all
-        content = [_content_word(raw, lang) for raw in tokens.words]
+        content = [_content_word(raw, lang, compounds=not for_slug) for raw in tokens.words]
     return PreparedKeyword(term=term, lang=lang, surface=surface_form(text), words=tuple(content))
