@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import multiprocessing
+import os
 import pstats
 import random
 import resource
@@ -319,6 +320,10 @@ def generation_cost(count: int = 200) -> float:
     return (time.perf_counter() - started) / count
 
 
+def _load() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
 def describe_corpus() -> str:
     from seo.engine import html_to_plain_text
 
@@ -358,7 +363,7 @@ def main() -> None:
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
     print(f"article: {describe_corpus()}")
     print(f"generating one article takes {generation_cost() * 1000:.2f} ms (not engine time)")
-    print(f"workers: {args.workers}")
+    print(f"workers: {args.workers}; load average at start: {_load()}")
     print(
         f"{'articles':>9} {'CPU ms/article':>15} {'art/s per core':>15} {'wall art/s':>11} "
         f"{'peak RSS MiB':>13} {'site findings':>14}"
@@ -381,6 +386,9 @@ def main() -> None:
             f"{count:>9} {engine_cpu / count * 1000:>15.2f} {per_core:>15.0f} "
             f"{count / wall:>11.0f} {max(own, children):>13.0f} {findings:>14}"
         )
+    print(
+        f"load average at end: {_load()} (other processes compete for the {os.cpu_count()} cores)"
+    )
     print(
         "CPU ms/article and art/s per core: CPU time of analyse + SiteAuditor only (what a core "
         "would deliver without other load; the machine is shared). wall art/s: measured, "
