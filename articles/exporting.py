@@ -19,7 +19,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from articles.content import ArticleContent
 from articles.models import ArticlePage
-from articles.page_content import page_content
+from articles.page_content import latest_version, page_content
 from articles.services import article_languages
 from articles.textconvert import content_to_parsed
 from articles.textformat import ParsedArticle, render_article
@@ -101,7 +101,7 @@ def exported_articles(
     for page in pages:
         if live and not page.live:
             continue
-        version = page if live else page.get_latest_revision_as_object()
+        version = page if live else latest_version(page)
         for code in article_languages(version):
             if language is None or code == language:
                 yield ExportedArticle(

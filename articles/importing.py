@@ -32,7 +32,7 @@ from wagtail.locks import ScheduledForPublishLock, WorkflowLock
 
 from articles.content import ArticleContent
 from articles.models import ArticleIndexPage, ArticlePage
-from articles.page_content import page_content
+from articles.page_content import latest_version, page_content
 from articles.search_batching import flush_search_updates, search_updates_batched
 from articles.services import (
     article_create,
@@ -194,8 +194,7 @@ def _write(article: ParsedArticle, report: FileReport, file_name: str, options: 
         return
 
     report.page_id = page.pk
-    latest = page.get_latest_revision_as_object()
-    current = page_content(latest, lang)
+    current = page_content(latest_version(page), lang)
     content = parsed_to_content(article, slug=slug, keep=current)
     unchanged = _same_content(content, current)
     needs_publishing = options.publish and (not page.live or page.has_unpublished_changes)
@@ -213,9 +212,7 @@ def _write(article: ParsedArticle, report: FileReport, file_name: str, options: 
             article_publish_latest(page=page)
         return
     if not options.dry_run:
-        article_update_language(
-            page=page, lang=lang, content=content, publish=options.publish, latest=latest
-        )
+        article_update_language(page=page, lang=lang, content=content, publish=options.publish)
 
 
 def _export_slug(file_name: str, lang: str) -> str | None:

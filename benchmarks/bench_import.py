@@ -20,6 +20,7 @@ import random
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -167,6 +168,9 @@ def main() -> None:
     parser.add_argument("--publish", action="store_true", help="import with --publish")
     parser.add_argument("--profile", action="store_true", help="print the top cProfile entries")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
+    parser.add_argument(
+        "--again", action="store_true", help="then import the same files again (all unchanged)"
+    )
     arguments = parser.parse_args()
     if arguments.count < 200:
         sys.exit("--count must be at least 200 (queries are measured after 100 and at the end)")
@@ -237,6 +241,12 @@ def main() -> None:
             elapsed = time.perf_counter() - started
             importer_cpu = time.process_time() - started_cpu
             database_cpu = process_cpu_seconds(backend_pid) - backend_cpu
+            if arguments.again:
+                again_started = time.perf_counter()
+                outcomes = Counter(
+                    report.outcome for report in import_article_files(paths, options=options)
+                )
+                again = time.perf_counter() - again_started
 
         print(f"imported {arguments.count} articles in {elapsed:.1f} s")
         print(f"articles per second: {arguments.count / elapsed:.1f}")
@@ -249,6 +259,12 @@ def main() -> None:
             f"-> {1 / per_article:.1f} articles/s for one importer on an idle machine"
         )
         print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+        if arguments.again:
+            summary = ", ".join(f"{count} {outcome}" for outcome, count in outcomes.items())
+            print(
+                f"importing the same files again: {summary} in {again:.1f} s "
+                f"({arguments.count / again:.1f} files/s)"
+            )
         for existing, count in queries.items():
             print(
                 f"queries per article with {existing} articles already there "

@@ -640,3 +640,16 @@ def test_a_folder_without_text_files_exits_with_code_2(index, tmp_path):
     code, _, error = run_import(str(tmp_path))
     assert code == 2
     assert "a folder without *.txt files" in error
+
+
+def test_an_unchanged_file_is_recognised_with_a_handful_of_queries(
+    index, django_assert_max_num_queries
+):
+    data = (FIXTURES / "de_regenwasser.txt").read_bytes()
+    import_article(data, source="a.txt", options=ImportOptions(parent=index))
+
+X
+    with django_assert_max_num_queries(6):
+        report = import_article(data, source="a.txt", options=ImportOptions(parent=index))
+
+    assert report.outcome is Outcome.UNCHANGED
