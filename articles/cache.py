@@ -36,6 +36,12 @@ class CacheState:
     changed_at: int  # seconds since the epoch
 
 
+def current_generation() -> int:
+    """The current generation (one cache read): all a cache hit needs."""
+    generation = cache.get(GENERATION_KEY)
+    return generation if generation is not None else _initialise().generation
+
+
 def current_state() -> CacheState:
     """The current generation and change time (one cache round trip)."""
     values = cache.get_many([GENERATION_KEY, CHANGED_AT_KEY])

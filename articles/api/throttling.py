@@ -25,6 +25,8 @@ class PublicApiThrottle(SimpleRateThrottle):
 
 def throttle_wait(request: Any) -> float | None:
     """Seconds to wait when ``request`` (Django's or DRF's) is over the rate, else None."""
+    if api_settings.DEFAULT_THROTTLE_RATES.get(PublicApiThrottle.scope) is None:
+        return None  # throttling is off
     throttle = PublicApiThrottle()
     if throttle.allow_request(request, None):
         return None
