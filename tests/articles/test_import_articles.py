@@ -648,7 +648,7 @@ def test_an_unchanged_file_is_recognised_with_a_handful_of_queries(
     data = (FIXTURES / "de_regenwasser.txt").read_bytes()
     import_article(data, source="a.txt", options=ImportOptions(parent=index))
 
-X
+    # Find the article, read its latest revision and its keywords' terms (plus a savepoint).
     with django_assert_max_num_queries(6):
         report = import_article(data, source="a.txt", options=ImportOptions(parent=index))
 
