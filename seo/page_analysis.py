@@ -10,7 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
+from modelcluster.models import get_all_child_relations
 
 from seo.audit import configured_thresholds
 from seo.engine import (
@@ -208,6 +211,25 @@ def analyse_language(
     )
 
 
+def _read_children_once(page: object) -> None:
+    """Prefetch a saved page's inline children, which every language would read again otherwise.
+
+    Objects built from a revision or from the edit form hold their children in memory already
+    (modelcluster's ``_cluster_related_objects``); only relations still read from the database
+    are prefetched, so this never replaces unsaved children.
+    """
+    if not isinstance(page, models.Model) or page.pk is None:
+        return
+    in_memory = getattr(page, "_cluster_related_objects", {})
+    names = [
+        relation.get_accessor_name()
+        for relation in get_all_child_relations(type(page))
+        if relation.get_accessor_name() not in in_memory
+    ]
+    if names:
+        prefetch_related_objects([page], *names)
+
+
 def analyse_page(
     page: SEOSubject,
     languages: Sequence[str] | None = None,
@@ -215,6 +237,7 @@ def analyse_page(
 ) -> list[LanguageAnalysis]:
     """The page in each of ``languages`` (default: every configured language), in that order."""
     thresholds = thresholds or configured_thresholds()
+    _read_children_once(page)
     return [
         analyse_language(page, lang, thresholds)
         for lang in (languages or settings.MODELTRANSLATION_LANGUAGES)

@@ -40,7 +40,7 @@ def test_refresh_analyses_the_unsaved_form_content(editor_client, bilingual_arti
     html = response.content.decode()
     assert 'data-controller="w-teleport"' in html
     assert f'data-w-teleport-target-value="#seo-{lang}-content"' in html
-    assert "including changes not saved yet" in html
+    assert "including any changes not saved yet" in html
     assert panel_scores(html)[lang] == audit_page(expected, lang).score
     assert panel_scores(html)[lang] != audit_page(bilingual_article, lang).score
     assert bilingual_article.revisions.count() == revisions_before, "nothing is saved"

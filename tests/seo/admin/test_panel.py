@@ -159,3 +159,22 @@ def test_create_view_asks_for_a_draft_before_analysing(editor_client, article_in
     html = response.content.decode()
     assert "Save a draft to see how search engines would see this page" in html
     assert panel_scores(html) == {}
+
+
+@pytest.mark.parametrize("published", [True, False], ids=["live page", "draft revision"])
+def test_panel_analysis_query_count_does_not_grow_with_the_article(make_article, published):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from seo.page_analysis import analyse_page
+
+    def queries_for(page) -> int:
+        draft = ArticlePage.objects.get(pk=page.pk).get_latest_revision_as_object()
+        with CaptureQueriesContext(connection) as captured:
+            analyse_page(draft)
+        return len(captured)
+
+    small = make_article("de", publish=published, section_count=1, faq_count=1)
+    large = make_article("de", publish=published, section_count=8, faq_count=8)
+
+    assert queries_for(large) == queries_for(small)
