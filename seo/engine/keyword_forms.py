@@ -21,6 +21,7 @@ MIN_COMPOUND_REST = 3
 # Words an elided part may be away from the compound that completes it.
 _MAX_ELISION_GAP = 4
 _SPACE_RE = re.compile(r"\s+")
+_EDGE_PUNCTUATION_RE = re.compile(r"^[^\w]+|[^\w]+$")
 _ENDS_WITH_HYPHEN = methodcaller("endswith", tuple(HYPHEN_CHARS))
 
 
@@ -175,4 +176,6 @@ def prepare_keyword(term: str, lang: str, *, for_slug: bool = False) -> Prepared
             content.append(_content_word(raw, lang, compounds=not for_slug))
     if not content:  # a keyword made only of function words keeps them all
         content = [_content_word(raw, lang, compounds=not for_slug) for raw in tokens.words]
-    return PreparedKeyword(term=term, lang=lang, surface=surface_form(text), words=tuple(content))
+    # Punctuation around the keyword ("Was ist RDS?") is never part of a matched span.
+    surface = _EDGE_PUNCTUATION_RE.sub("", surface_form(text))
+    return PreparedKeyword(term=term, lang=lang, surface=surface, words=tuple(content))

@@ -138,6 +138,12 @@ def test_case_and_unicode_normalisation_do_not_matter():
     assert matches_in(decomposed, "RÜCKENSCHMERZEN!") == [("RÜCKENSCHMERZEN", EXACT)]
 
 
+def test_punctuation_around_the_keyword_does_not_prevent_exact_match():
+    assert matches_in("Darmentzündung?", "Was ist eine Darmentzündung?") == [
+        ("Darmentzündung", EXACT)
+    ]
+
+
 def test_lower_case_keyword_matches_capitalised_noun():
     assert matches_in("darmentzündung", "Die Darmentzündung.") == [("Darmentzündung", EXACT)]
 
