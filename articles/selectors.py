@@ -16,7 +16,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Left, Length
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.images import get_image_model
@@ -256,13 +256,30 @@ def article_languages_by_slug(slug: str) -> list[str]:
     return translated_languages(article) if article is not None else []
 
 
-def article_list(lang: str) -> PageQuerySet:
-    """Visible articles in ``lang`` with their focus keyword prefetched (one query per page)."""
-    return visible_articles(lang).prefetch_related(
-        Prefetch(
-            "keywords",
-            queryset=ArticleKeyword.objects.filter(focus=True).select_related("keyword"),
-            to_attr="focus_keywords",
+def article_list(lang: str) -> QuerySet:
+    """Visible articles in ``lang`` as rows of what a list item shows (``.values()``).
+
+    Rows hold ``pk``, the dates, ``title_<lang>``/``slug_<lang>``/``intro_<lang>`` for every
+    language and ``focus_term_<lang>``, the focus keyword's term, for every language, from a
+    subquery: one query per page of results, no model instances.
+    """
+    focus_terms = {
+        build_localized_fieldname("focus_term", code): Subquery(
+            ArticleKeyword.objects.filter(page=OuterRef("pk"), focus=True)
+            .order_by("sort_order", "pk")
+            .values(f"keyword__{build_localized_fieldname('term', code)}")[:1]
+        )
+        for code in settings.MODELTRANSLATION_LANGUAGES
+    }
+    return (
+        visible_articles(lang)
+        .annotate(**focus_terms)
+        .values(
+            "pk",
+            "first_published_at",
+            "last_published_at",
+            *_columns("title", "slug", "intro"),
+            *focus_terms,
         )
     )
 
@@ -301,15 +318,18 @@ def keyword_usage(lang: str) -> QuerySet:
     )
 
 
-def sitemap_articles(lang: str | None = None) -> PageQuerySet:
-    """Visible articles (in ``lang``, or in any language) for sitemaps, oldest first."""
+def sitemap_articles(lang: str | None = None) -> QuerySet:
+    """Visible articles (in ``lang``, or in any language) for sitemaps, oldest first: rows of
+    ``pk``, ``last_published_at`` and every language's ``title_<lang>`` and ``slug_<lang>``."""
     queryset = visible_articles(lang)
     if lang is None:
         any_language = Q()
         for code in settings.MODELTRANSLATION_LANGUAGES:
             any_language |= translated_into_q(code)
         queryset = queryset.filter(any_language)
-    return queryset.order_by("first_published_at", "pk")
+    return queryset.order_by("first_published_at", "pk").values(
+        "pk", "last_published_at", *_columns("title", "slug")
+    )
 
 
 def search_article_ids(candidates: QuerySet, query: str) -> list[int]:

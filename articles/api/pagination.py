@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from django.db.models import Count, Window
 from rest_framework import status
 
 from articles.api.errors import ApiError, invalid_parameters
@@ -22,6 +23,8 @@ DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 # Longer numbers are certainly past the last page; refusing them keeps int() and SQL OFFSET sane.
 MAX_PAGE_DIGITS = 9
+# Name of the window-count annotation that brings the total along with a page of rows.
+TOTAL = "result_total"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +74,18 @@ class ResultPage:
 
 
 def paginate(results: Any, request: PageRequest) -> ResultPage:
-    """Slice a list or a queryset (one count query, one page query)."""
-    count = len(results) if isinstance(results, list) else results.count()
+    """Slice a list, or a queryset in one query: the total comes with the rows (a window count
+    over the whole result, computed before LIMIT). Only a page past the end costs a second
+    query, to name the last page."""
+    offset = (request.number - 1) * request.size
+    if isinstance(results, list):
+        count = len(results)
+        items = results[offset : offset + request.size]
+    else:
+        items = list(
+            results.annotate(**{TOTAL: Window(Count("pk"))})[offset : offset + request.size]
+        )
+        count = _total(items[0]) if items else (results.count() if request.number > 1 else 0)
     num_pages = max(1, math.ceil(count / request.size))
     if request.number > num_pages:
         raise ApiError(
@@ -81,9 +94,11 @@ def paginate(results: Any, request: PageRequest) -> ResultPage:
             message=f"Page {request.number} does not exist; the last page is {num_pages}.",
             details={"page": request.number, "num_pages": num_pages},
         )
-    offset = (request.number - 1) * request.size
-    items = list(results[offset : offset + request.size])
     return ResultPage(items, count, request.number, request.size, num_pages)
+
+
+def _total(row: Any) -> int:
+    return row[TOTAL] if isinstance(row, dict) else getattr(row, TOTAL)
 
 
 def page_links(

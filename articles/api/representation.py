@@ -20,7 +20,7 @@ from articles import frontend_paths
 from articles.api import jsonld
 from articles.api.localized import LocalizedReader
 from articles.frontend import frontend_url
-from articles.models import ArticlePage, reading_time_minutes
+from articles.models import reading_time_minutes
 from articles.richtext import RichTextRenderer, html_to_text, truncate_words
 from articles.selectors import ArticleRows, translated_languages
 
@@ -41,12 +41,13 @@ def open_graph_locale(lang: str) -> str:
     return OPEN_GRAPH_LOCALES.get(lang, f"{lang}_{lang.upper()}")
 
 
-def localized_slug(page: ArticlePage, lang: str) -> str:
+def localized_slug(page: Any, lang: str) -> str:
     return getattr(page, build_localized_fieldname("slug", lang), None) or ""
 
 
-def alternates(page: ArticlePage) -> list[dict[str, str]]:
-    """The languages the article really exists in, plus ``x-default`` (default language first)."""
+def alternates(page: Any) -> list[dict[str, str]]:
+    """The languages the article (a page or a row of its columns) really exists in, plus
+    ``x-default`` (default language first)."""
     languages = translated_languages(page)
     links = [
         {"lang": code, "url": frontend_url(lang=code, slug=localized_slug(page, code))}
@@ -218,34 +219,29 @@ def _children(
     return rows
 
 
-def article_list_items(pages: Sequence[ArticlePage], lang: str) -> list[dict[str, Any]]:
-    """List entries; rich-text references of all intros are resolved together."""
-    readers = [LocalizedReader(lang) for _ in pages]
-    intros = [
-        reader.text(page, "intro", "intro") for reader, page in zip(readers, pages, strict=True)
-    ]
+def article_list_items(rows: Sequence[Any], lang: str) -> list[dict[str, Any]]:
+    """List entries from ``selectors.article_list`` rows; the rich-text references of all
+    intros are resolved together."""
+    readers = [LocalizedReader(lang) for _ in rows]
+    intros = [reader.text(row, "intro", "intro") for reader, row in zip(readers, rows, strict=True)]
     renderer = RichTextRenderer(lang)
     renderer.prepare(intros)
     items = []
-    for page, reader, intro in zip(pages, readers, intros, strict=True):
-        focus = None
-        focus_links = getattr(page, "focus_keywords", [])
-        if focus_links:
-            term, code = reader.read(focus_links[0].keyword, "term")
-            reader.note("focus_keyword", code)
-            focus = term or None
-        slug = reader.own(page, "slug")
+    for row, reader, intro in zip(rows, readers, intros, strict=True):
+        focus, code = reader.read(row, "focus_term")
+        reader.note("focus_keyword", code)
+        slug = reader.own(row, "slug")
         items.append(
             {
-                "id": page.pk,
+                "id": row.pk,
                 "slug": slug,
-                "title": reader.own(page, "title"),
+                "title": reader.own(row, "title"),
                 "intro": renderer.render(intro),
                 "url": frontend_url(lang=lang, slug=slug),
-                "published_at": page.first_published_at,
-                "updated_at": page.last_published_at,
-                "focus_keyword": focus,
-                "languages": translated_languages(page),
+                "published_at": row.first_published_at,
+                "updated_at": row.last_published_at,
+                "focus_keyword": focus or None,
+                "languages": translated_languages(row),
                 "fallbacks": reader.fallbacks,
             }
         )
@@ -267,7 +263,7 @@ def keyword_items(keywords: Iterable[Any], lang: str) -> list[dict[str, Any]]:
     return items
 
 
-def sitemap_entry(page: ArticlePage, lang: str) -> dict[str, Any]:
+def sitemap_entry(page: Any, lang: str) -> dict[str, Any]:
     return {
         "url": frontend_url(lang=lang, slug=localized_slug(page, lang)),
         "lastmod": page.last_published_at,

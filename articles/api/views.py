@@ -4,6 +4,7 @@ and ``caching.ApiResponseCacheMiddleware``)."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 from django.conf import settings
@@ -205,16 +206,15 @@ class ArticleListView(PublicAPIView):
         if search and not ordering:
             # Most relevant first: page through the matching ids, then load just that page.
             page = paginate(search_article_ids(queryset, search), paging)
-            by_id = {
-                article.pk: article for article in article_list(lang).filter(pk__in=page.items)
-            }
-            articles = [by_id[pk] for pk in page.items if pk in by_id]
+            by_id = {row["pk"]: row for row in article_list(lang).filter(pk__in=page.items)}
+            rows = [by_id[pk] for pk in page.items if pk in by_id]
         else:
             if search:
                 queryset = queryset.filter(pk__in=search_article_ids(queryset, search))
             queryset = order_articles(queryset, ordering or DEFAULT_ORDERING, lang=lang)
             page = paginate(queryset, paging)
-            articles = page.items
+            rows = page.items
+        articles = [SimpleNamespace(**row) for row in rows]
         next_url, previous_url = page_links(
             page, path=request.path, params=params, known=LIST_PARAMETERS
         )
@@ -345,7 +345,7 @@ class SitemapView(PublicAPIView):
     )
     def get(self, request: Request) -> Response:
         lang = self.choose_language(request).code
-        articles = list(sitemap_articles(lang))
+        articles = [SimpleNamespace(**row) for row in sitemap_articles(lang)]
         data = {
             "lang": lang,
             "results": [representation.sitemap_entry(article, lang) for article in articles],
@@ -362,7 +362,8 @@ def sitemap_xml(request: HttpRequest) -> HttpResponse:
     """``/sitemap.xml``: every live article in every language it exists in, with
     ``xhtml:link`` hreflang alternates (Django's sitemap template)."""
     urlset = []
-    for article in sitemap_articles():
+    for row in sitemap_articles():
+        article = SimpleNamespace(**row)
         links = representation.alternates(article)
         alternates = [{"lang_code": link["lang"], "location": link["url"]} for link in links]
         for link in links:
