@@ -28,7 +28,7 @@ class SEODashboardPanel(Component):
 
     def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
         context = super().get_context_data(parent_context)
-        results = audit_results_for_user(self.user)
+        results = audit_results_for_user(self.user).defer("report")
         context["averages"] = average_scores(results)
         context["weakest"] = weakest_articles(results, WEAKEST_SHOWN)
         context["weakest_shown"] = WEAKEST_SHOWN

@@ -115,7 +115,8 @@ class SEOAuditReportView(ReportView):
         return PagePermissionPolicy(Page)
 
     def get_base_queryset(self) -> QuerySet[SEOAuditResult]:
-        return audit_results_for_user(self.request.user)
+        # The stored report JSON is the largest column and nothing here shows it.
+        return audit_results_for_user(self.request.user).defer("report")
 
     def order_queryset(self, queryset: QuerySet[SEOAuditResult]) -> QuerySet[SEOAuditResult]:
         if not self.ordering:
