@@ -653,3 +653,32 @@ def test_an_unchanged_file_is_recognised_with_a_handful_of_queries(
         report = import_article(data, source="a.txt", options=ImportOptions(parent=index))
 
     assert report.outcome is Outcome.UNCHANGED
+
+
+class TerminalOutput(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_terminal_gets_a_progress_bar_and_the_same_report(index):
+    stdout = TerminalOutput()
+
+    call_command("import_articles", fixture("nl_snijplank.txt"), "--dry-run", stdout=stdout)
+
+    output = stdout.getvalue()
+    assert "Importing" in output and "1/1" in output
+    assert "nl_snijplank.txt: would be created" in output
+    assert "1 created" in output
+
+
+def test_parent_and_translation_target_may_be_given_by_page_id(index):
+    run_import(fixture("de_regenwasser.txt"), "--parent", str(index.pk))
+    page = only_article()
+
+    code, out, _ = run_import(
+        fixture("en_rainwater.txt"), "--parent", str(index.pk), "--translation-of", str(page.pk)
+    )
+
+    assert code == 0, out
+    assert ArticlePage.objects.count() == 1
+    assert only_article().get_latest_revision_as_object().title_en
