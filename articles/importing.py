@@ -160,7 +160,9 @@ def _check_language(language: str | None) -> None:
         )
 
 
-def _write(article: ParsedArticle, report: FileReport, file_name: str, options: ImportOptions):
+def _write(
+    article: ParsedArticle, report: FileReport, file_name: str, options: ImportOptions
+) -> None:
     lang = article.language
     assert lang is not None
     title_slug = article_slug(article.title, language=lang)
