@@ -101,6 +101,19 @@ class PublicAPIView(APIView):
         with translation.override("en"):
             return super().dispatch(request, *args, **kwargs)
 
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        # PostgreSQL refuses NUL characters in text parameters (a 500, not an answer).
+        bad = sorted(
+            {
+                name
+                for name, values in request.query_params.lists()
+                if any("\x00" in value for value in values)
+            }
+        )
+        if bad:
+            raise invalid_parameters({name: ["Must not contain NUL characters."] for name in bad})
+
     def choose_language(self, request: Request) -> LanguageChoice:
         try:
             self.language = language_for_request(
@@ -250,11 +263,13 @@ class ArticleDetailView(PublicAPIView):
     )
     def get(self, request: Request, slug: str) -> Response:
         lang = self.choose_language(request).code
+        # Slugs are at most 255 characters and never hold NUL (PostgreSQL refuses it).
+        possible = len(slug) <= SLUG_MAX_LENGTH and "\x00" not in slug
         rows = None
-        if len(slug) <= SLUG_MAX_LENGTH:
+        if possible:
             rows = article_detail(slug, lang=lang, hero_filter_spec=settings.API_HERO_IMAGE_FILTER)
         if rows is None:
-            available = article_languages_by_slug(slug) if len(slug) <= SLUG_MAX_LENGTH else []
+            available = article_languages_by_slug(slug) if possible else []
             message = f"No article with slug {slug[:80]!r} in language {lang!r}."
             if available:
                 message += f" It exists in: {', '.join(available)}."
@@ -263,7 +278,7 @@ class ArticleDetailView(PublicAPIView):
                 code="article_not_found",
                 message=message,
                 details={
-                    "slug": slug[:SLUG_MAX_LENGTH],
+                    "slug": slug[:SLUG_MAX_LENGTH].replace("\x00", ""),
                     "lang": lang,
                     "available_languages": available,
                 },

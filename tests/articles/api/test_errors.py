@@ -161,3 +161,11 @@ def test_any_accept_header_gets_json(client, article, accept):
     response = client.get("/api/v1/articles/?lang=de", HTTP_ACCEPT=accept)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
+
+
+@pytest.mark.parametrize(
+    "query", ["keyword=a%00b", "search=x%00", "lang=de&lang=%00", "ordering=%00", "page=%00"]
+)
+def test_nul_characters_in_parameters_are_400s(client, article, query):
+    error = assert_error_shape(client.get(f"/api/v1/articles/?{query}"), 400, "invalid_parameter")
+    assert all(messages for messages in error["details"].values())
