@@ -11,3 +11,16 @@ class ArticlesConfig(AppConfig):
         from articles.cache import connect_signals
 
         connect_signals()
+        self._replace_translated_slug_checks()
+
+    @staticmethod
+    def _replace_translated_slug_checks() -> None:
+        # wagtail-modeltranslation's ready() wrapped ArticlePage.clean and its admin form with a
+        # fallback-based slug check that rejects two articles lacking the same language; ours
+        # compares explicit slug_<lang> columns (articles/slugs.py). This app is loaded after the
+        # package, so assigning here wins.
+        from articles.forms import ArticlePageForm
+        from articles.models import ArticlePage
+
+        ArticlePage.clean = ArticlePage.clean_translated_slugs
+        ArticlePage.base_form_class = ArticlePageForm

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from articles.slugs import slug_clashes
+
 #: Fields wagtail-modeltranslation makes required in the default language.
 DEFAULT_ONLY_FIELDS = ("title", "slug", "intro")
 
@@ -30,6 +32,7 @@ class ArticlePageForm(WagtailAdminPageForm):
     def clean(self) -> dict:
         cleaned_data = super().clean()
         self._require_one_complete_language(cleaned_data)
+        self._require_unique_slugs(cleaned_data)
         self._allow_one_focus_keyword()
         return cleaned_data
 
@@ -58,6 +61,17 @@ class ArticlePageForm(WagtailAdminPageForm):
             self.add_error(
                 title_field, _("Give the article a title, slug and intro in a language.")
             )
+
+    def _require_unique_slugs(self, cleaned_data: dict) -> None:
+        slugs = {
+            code: cleaned_data.get(build_localized_fieldname("slug", code))
+            for code in settings.MODELTRANSLATION_LANGUAGES
+        }
+        for field_name, message in slug_clashes(
+            parent=self.parent_page, slugs=slugs, exclude_pk=self.instance.pk
+        ).items():
+            if field_name in self.fields and not self.has_error(field_name):
+                self.add_error(field_name, message)
 
     def _allow_one_focus_keyword(self) -> None:
         keywords = self.formsets.get("keywords")

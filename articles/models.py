@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
 from django.utils.html import strip_tags
@@ -30,6 +31,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from articles.forms import DEFAULT_ONLY_FIELDS, ArticlePageForm
+from articles.slugs import page_slugs, slug_clashes
 from seo.panels import SEOPanel
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -162,6 +164,15 @@ class ArticlePage(Page):
     def save(self, *args, **kwargs):
         with translation.override(self.primary_language()):
             return super().save(*args, **kwargs)
+
+    def clean_translated_slugs(self) -> None:
+        """Replaces wagtail-modeltranslation's slug check (see ``articles/slugs.py``)."""
+        errors = slug_clashes(parent=self.get_parent(), slugs=page_slugs(self), exclude_pk=self.pk)
+        if errors:
+            raise ValidationError(errors)
+        # What Page.clean does besides its own slug check (which the package wrapped): the
+        # checks of the classes after Page.
+        super(Page, self).clean()
 
     def seo_document(self, lang: str):
         """This article in ``lang`` as the SEO engine sees it (``seo.protocol.SEOSubject``)."""

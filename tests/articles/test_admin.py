@@ -118,3 +118,32 @@ def test_anonymous_user_is_sent_to_the_login(client, article):
 
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_admin_rejects_a_translated_slug_a_sibling_already_uses(
+    editor_client, article, make_article
+):
+    sibling = make_article("de")
+    fields = read_form(editor_client.get(edit_url(sibling)).content.decode())
+    fields["title_en"] = "Borrowed slug"
+    fields["slug_en"] = article.slug_en
+    fields["intro_en"] = fields["intro_de"]
+
+    response = editor_client.post(edit_url(sibling), fields)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["slug_en"] == ["This slug is already in use"]
+
+
+def test_admin_saves_a_second_article_that_also_lacks_the_default_language(
+    editor_client, make_article
+):
+    make_article("en")
+    second = make_article("en")
+    fields = read_form(editor_client.get(edit_url(second)).content.decode())
+    fields["title_en"] = "Second English-only article, edited"
+
+    response = editor_client.post(edit_url(second), fields)
+
+    assert response.status_code == 302
+    assert latest_draft(second).title_en == "Second English-only article, edited"

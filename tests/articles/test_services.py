@@ -124,11 +124,6 @@ def test_two_drafts_that_lack_the_default_language_can_live_side_by_side(article
     assert ArticlePage.objects.count() == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="wagtail-modeltranslation's slug check (run when publishing) sees two articles that "
-    "both lack a language as a slug clash (None == None); needs a fix in ArticlePage validation",
-)
 def test_two_published_articles_that_lack_the_default_language_can_live_side_by_side(
     article_index,
 ):
