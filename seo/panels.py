@@ -15,6 +15,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils.functional import cached_property
 from wagtail.admin.panels import Panel
+from wagtail.models import Page
 
 from seo.page_analysis import LanguageAnalysis, analyse_page
 from seo.protocol import SEOSubject
@@ -34,17 +35,29 @@ class SEOPanel(Panel):
             return bool(self.instance is not None and self.instance.pk)
 
         @cached_property
+        def page(self) -> Any:
+            """The edited object; after a rejected save, the saved latest revision again.
+
+            The edit view renders a bound form only when the submitted content was not saved
+            (a valid save redirects). Validation has copied the submitted values into the
+            instance, but not its inline children, so analysing it would mix both versions.
+            """
+            if self.form is not None and self.form.is_bound:
+                return Page.objects.get(pk=self.instance.pk).get_latest_revision_as_object()
+            return self.instance
+
+        @cached_property
         def analyses(self) -> list[LanguageAnalysis]:
-            if not self.is_saved or not isinstance(self.instance, SEOSubject):
+            if not self.is_saved or not isinstance(self.page, SEOSubject):
                 return []
-            return analyse_page(self.instance)
+            return analyse_page(self.page)
 
         def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
             context = super().get_context_data(parent_context)
             context["analyses"] = self.analyses
             context["is_saved"] = self.is_saved
             if self.is_saved:
-                page = self.instance
+                page = self.page
                 context["source"] = "draft" if page.has_unpublished_changes else "live"
                 context["saved_at"] = page.latest_revision_created_at
                 context["analysis_url"] = reverse("seo_page_analysis", args=[page.pk])

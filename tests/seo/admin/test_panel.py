@@ -178,3 +178,17 @@ def test_panel_analysis_query_count_does_not_grow_with_the_article(make_article,
     large = make_article("de", publish=published, section_count=8, faq_count=8)
 
     assert queries_for(large) == queries_for(small)
+
+
+def test_after_a_rejected_save_the_panel_shows_the_saved_draft(editor_client, bilingual_article):
+    saved_scores = {lang: audit_page(bilingual_article, lang).score for lang in TRANSLATED}
+    fields = read_form(editor_client.get(edit_url(bilingual_article)).content.decode())
+    for lang in TRANSLATED:
+        fields[f"search_description_{lang}"] = description_with(focus_term(bilingual_article, lang))
+    fields["keywords-1-focus"] = "on"  # a second focus keyword: the save is rejected
+
+    response = editor_client.post(edit_url(bilingual_article), fields)
+
+    assert response.status_code == 200
+    scores = panel_scores(response.content.decode())
+    assert {lang: scores[lang] for lang in TRANSLATED} == saved_scores
