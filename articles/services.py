@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import translation
@@ -184,34 +183,14 @@ def _save_revision(page: ArticlePage, *, publish: bool, user: AbstractBaseUser |
 
 
 def _validate_draft(page: ArticlePage) -> None:
-    """The checks Wagtail itself applies to drafts (``Page.minimal_clean``: a title, a slug free
-    below the parent) plus every language's slug, in one indexed query.
+    """The checks Wagtail itself applies when saving a draft page (``Page.minimal_clean``: a
+    title, a slug free below the parent) plus every language's slug (one query).
 
-    ``save_revision``'s full validation would also run wagtail-modeltranslation's slug check,
-    which loads every sibling page once per language (its cost grows with the number of
-    articles) and takes two articles that both lack a language for a clash (None == None).
-    Publishing still runs the full validation.
+    ``save_revision``'s full validation adds a query per foreign key and per unique field of
+    the page on every save; publishing still runs it.
     """
     page.minimal_clean()
-    slugs = {
-        code: getattr(page, localized("slug", code))
-        for code in settings.MODELTRANSLATION_LANGUAGES
-        if getattr(page, localized("slug", code))
-    }
-    if not slugs:
-        return
-    condition = Q()
-    for code, slug in slugs.items():
-        condition |= Q(**{localized("slug", code): slug})
-    siblings = Page.objects.child_of(page.get_parent()).exclude(pk=page.pk).filter(condition)
-    errors = {
-        localized("slug", code): f"The slug '{slug}' is already used below this index ({code})."
-        for sibling in siblings.only(*(localized("slug", code) for code in slugs))
-        for code, slug in slugs.items()
-        if getattr(sibling, localized("slug", code)) == slug
-    }
-    if errors:
-        raise ValidationError(errors)
+    page.clean_translated_slugs()
 
 
 def _update_reference_index(page: ArticlePage) -> None:
