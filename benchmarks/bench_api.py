@@ -35,6 +35,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -396,6 +397,36 @@ class Result:
     p50_ms: float
     p99_ms: float
     errors: int
+    # CPU time per request of the server's processes and of the load generator: unlike
+    # requests/s, hardly affected by other work on a shared machine.
+    server_cpu_us: float = 0.0
+    client_cpu_us: float = 0.0
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def server_cpu_seconds(master_pid: int) -> float:
+    """User + system CPU of a gunicorn master's workers (from /proc)."""
+    total = 0.0
+    try:
+        children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    except OSError:
+        return 0.0
+    for pid in [master_pid, *children]:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    return total
+
+
+def client_cpu_seconds() -> float:
+    """CPU of finished child processes (wrk) plus this process's (the threaded client)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return children.ru_utime + children.ru_stime + own.ru_utime + own.ru_stime
 
 
 def _wrk_duration_ms(value: str) -> float:
@@ -403,12 +434,13 @@ def _wrk_duration_ms(value: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
 
 
-def run_wrk(name, port, path, headers, args) -> Result:
+def run_wrk(name, port, path, headers, args) -> tuple[Result, int]:
     command = ["wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--latency"]
     for key, value in (headers or {}).items():
         command += ["-H", f"{key}: {value}"]
     command.append(f"http://127.0.0.1:{port}{path}")
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     p50 = _wrk_duration_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
     p99 = _wrk_duration_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
@@ -421,10 +453,10 @@ def run_wrk(name, port, path, headers, args) -> Result:
     )
     if match:
         errors += sum(int(group) for group in match.groups())
-    return Result(name, rps, p50, p99, errors)
+    return Result(name, rps, p50, p99, errors), requests
 
 
-def run_threads(name, port, path, headers, args) -> Result:
+def run_threads(name, port, path, headers, args) -> tuple[Result, int]:
     """Fallback load generator: one thread per connection, keep-alive when the server allows."""
     latencies: list[list[float]] = [[] for _ in range(args.connections)]
     errors = [0] * args.connections
@@ -459,26 +491,35 @@ def run_threads(name, port, path, headers, args) -> Result:
     elapsed = time.monotonic() - started
     samples = sorted(sample for per_thread in latencies for sample in per_thread)
     if not samples:
-        return Result(name, 0.0, 0.0, 0.0, sum(errors))
+        return Result(name, 0.0, 0.0, 0.0, sum(errors)), 0
     p99 = samples[min(len(samples) - 1, int(len(samples) * 0.99))]
-    return Result(
+    result = Result(
         name, len(samples) / elapsed, statistics.median(samples) * 1000, p99 * 1000, sum(errors)
     )
+    return result, len(samples) + sum(errors)
 
 
-def measure(name, port, path, args, headers=None) -> Result:
+def measure(name, server: Server, path, args, headers=None) -> Result:
     runner = run_wrk if args.load == "wrk" else run_threads
     warm = argparse.Namespace(**{**vars(args), "duration": 2})
-    runner(name, port, path, headers, warm)  # warms every worker's caches and connections
-    result = runner(name, port, path, headers, args)
+    runner(name, server.port, path, headers, warm)  # warms every worker's caches and connections
+    server_before, client_before = server_cpu_seconds(server.process.pid), client_cpu_seconds()
+    result, requests = runner(name, server.port, path, headers, args)
+    if requests:
+        result.server_cpu_us = (server_cpu_seconds(server.process.pid) - server_before) / requests
+        result.client_cpu_us = (client_cpu_seconds() - client_before) / requests
+        result.server_cpu_us *= 1e6
+        result.client_cpu_us *= 1e6
     print_result(result)
     return result
 
 
 def print_result(result: Result) -> None:
     print(
-        f"  {result.name:<26} {result.requests_per_second:>8.0f} req/s   "
-        f"p50 {result.p50_ms:>8.2f} ms   p99 {result.p99_ms:>8.2f} ms"
+        f"  {result.name:<24} {result.requests_per_second:>7.0f} req/s  "
+        f"p50 {result.p50_ms:>7.2f} ms  p99 {result.p99_ms:>7.2f} ms  "
+        f"CPU/request: server {result.server_cpu_us:>6.0f} us, "
+        f"client {result.client_cpu_us:>4.0f} us"
         + (f"   ERRORS {result.errors}" if result.errors else ""),
         flush=True,
     )
@@ -491,6 +532,8 @@ def median_result(results: list[Result]) -> Result:
         statistics.median(result.p50_ms for result in results),
         statistics.median(result.p99_ms for result in results),
         sum(result.errors for result in results),
+        statistics.median(result.server_cpu_us for result in results),
+        statistics.median(result.client_cpu_us for result in results),
     )
 
 
@@ -616,32 +659,32 @@ def main() -> None:
         assert fetch(bare.port, "/detail")[2] == detail_body
 
         targets = {
-            "v1 detail cached": ("v1 detail, cache hit", cached.port, detail, None),
+            "v1 detail cached": ("v1 detail, cache hit", cached, detail, None),
             "v1 detail 304": (
                 "v1 detail, 304",
-                cached.port,
+                cached,
                 detail,
                 {"If-None-Match": detail_headers["ETag"]},
             ),
-            "v1 detail uncached": ("v1 detail, uncached", uncached.port, detail, None),
-            "v2 detail": ("Wagtail v2 detail", cached.port, v2_detail, None),
-            "bare detail": ("bare app, detail bytes", bare.port, "/detail", None),
-            "v1 list cached": ("v1 list, cache hit", cached.port, listing, None),
+            "v1 detail uncached": ("v1 detail, uncached", uncached, detail, None),
+            "v2 detail": ("Wagtail v2 detail", cached, v2_detail, None),
+            "bare detail": ("bare app, detail bytes", bare, "/detail", None),
+            "v1 list cached": ("v1 list, cache hit", cached, listing, None),
             "v1 list 304": (
                 "v1 list, 304",
-                cached.port,
+                cached,
                 listing,
                 {"If-None-Match": list_headers["ETag"]},
             ),
-            "v1 list uncached": ("v1 list, uncached", uncached.port, listing, None),
-            "v2 list": ("Wagtail v2 list", cached.port, v2_list, None),
-            "bare list": ("bare app, list bytes", bare.port, "/list", None),
+            "v1 list uncached": ("v1 list, uncached", uncached, listing, None),
+            "v2 list": ("Wagtail v2 list", cached, v2_list, None),
+            "bare list": ("bare app, list bytes", bare, "/list", None),
         }
         rounds: dict[str, list[Result]] = {name: [] for name in targets}
         for number in range(1, args.rounds + 1):
             print(f"\nRound {number} of {args.rounds}:")
-            for name, (label, port, path, headers) in targets.items():
-                rounds[name].append(measure(label, port, path, args, headers))
+            for name, (label, server, path, headers) in targets.items():
+                rounds[name].append(measure(label, server, path, args, headers))
         results = {name: median_result(found) for name, found in rounds.items()}
         print(f"\nMedians of {args.rounds} rounds:")
         for result in results.values():
@@ -699,11 +742,52 @@ def report_ratios(results: dict[str, Result]) -> None:
             TARGET_NOT_MODIFIED_VS_BARE,
         ),
     ]
-    print("\nRatios (requests/s) against the targets:")
+    print("\nRatios of requests/s (this run, this machine's load) against the targets:")
     for label, ratio, target in rows:
-        verdict = "" if target is None else ("  MET" if ratio >= target else "  MISSED")
-        target_text = "" if target is None else f"   target >= {target:.1f}x"
-        print(f"  {label:<40} {ratio:>6.2f}x{target_text}{verdict}")
+        print_ratio(label, ratio, target)
+
+    # The same ratios from CPU per request (server + load generator): what the throughput
+    # ratio is when the two cores do nothing else. Less sensitive to other work on the machine.
+    def cpu(name: str) -> float:
+        return results[name].server_cpu_us + results[name].client_cpu_us
+
+    cpu_rows = [
+        (
+            "uncached v1 detail / Wagtail v2 detail",
+            cpu("v2 detail") / cpu("v1 detail uncached"),
+            TARGET_UNCACHED_VS_V2,
+        ),
+        (
+            "cache-hit v1 detail / bare app",
+            cpu("bare detail") / cpu("v1 detail cached"),
+            TARGET_CACHE_HIT_VS_BARE,
+        ),
+        (
+            "304 v1 detail / bare app",
+            cpu("bare detail") / cpu("v1 detail 304"),
+            TARGET_NOT_MODIFIED_VS_BARE,
+        ),
+        ("uncached v1 list / Wagtail v2 list", cpu("v2 list") / cpu("v1 list uncached"), None),
+        (
+            "cache-hit v1 list / bare app",
+            cpu("bare list") / cpu("v1 list cached"),
+            TARGET_CACHE_HIT_VS_BARE,
+        ),
+        (
+            "304 v1 list / bare app",
+            cpu("bare list") / cpu("v1 list 304"),
+            TARGET_NOT_MODIFIED_VS_BARE,
+        ),
+    ]
+    print("\nRatios of CPU per request (server + client), i.e. throughput on idle cores:")
+    for label, ratio, target in cpu_rows:
+        print_ratio(label, ratio, target)
+
+
+def print_ratio(label: str, ratio: float, target: float | None) -> None:
+    verdict = "" if target is None else ("  MET" if ratio >= target else "  MISSED")
+    target_text = "" if target is None else f"   target >= {target:.1f}x"
+    print(f"  {label:<40} {ratio:>6.2f}x{target_text}{verdict}")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -173,48 +173,76 @@ class RecentEntries:
 _recent = RecentEntries(RECENT_ENTRIES)
 
 
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """Where a request's response lives in the cache, and the cached response if it is there."""
+
+    language: LanguageChoice
+    key: str
+    entry: CachedEntry | None
+
+
+def lookup(request: HttpRequest) -> Lookup | None:
+    """The cache lookup for a cacheable request, or None when the request is not one (wrong
+    method or path, an unknown ``?lang=``, too many parameters: the view or Django answers).
+
+    Raises DisallowedHost for a host outside ALLOWED_HOSTS, as CommonMiddleware would.
+    """
+    if request.method not in ("GET", "HEAD") or not request.path.startswith(CACHED_PATH_PREFIXES):
+        return None
+    request.get_host()
+    try:
+        pairs = query_pairs(request)
+    except TooManyFieldsSent:
+        return None
+    lang = None
+    for name, value in pairs:
+        if name == "lang":
+            lang = value  # the last one wins, as with QueryDict.get
+    try:
+        language = language_for_request(lang, request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
+    except UnsupportedLanguage:
+        return None
+    key = cache_key(pairs, request.path, language, current_generation())
+    entry = None
+    if settings.API_RESPONSE_CACHE_TIMEOUT:
+        entry = _recent.get(key)
+        if entry is None:
+            entry = cache.get(key)
+            if entry is not None:
+                _recent.put(key, entry)
+    return Lookup(language, key, entry)
+
+
+def cached_response(request: HttpRequest, found: Lookup) -> HttpResponse:
+    """The response for a cache hit: the entry, a 304, or a 429 when over the rate."""
+    wait = throttle_wait(request)
+    if wait is not None:
+        return _throttled(wait)
+    assert found.entry is not None
+    return respond(request, found.entry)
+
+
 class ApiResponseCacheMiddleware:
+    """Serves hits and 304s; renders, validates and stores misses (see the module docstring).
+
+    ``articles.api.wsgi.CachedApiResponses`` serves most hits before Django even builds its
+    request; this middleware serves the rest and is the only place that stores.
+    """
+
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method not in ("GET", "HEAD") or not request.path.startswith(
-            CACHED_PATH_PREFIXES
-        ):
+        found = lookup(request)
+        if found is None:
             return self.get_response(request)
-        # Host validation (ALLOWED_HOSTS) as CommonMiddleware would do it; raises DisallowedHost.
-        request.get_host()
-        try:
-            pairs = query_pairs(request)
-        except TooManyFieldsSent:
-            return self.get_response(request)  # Django answers with a 400
-        lang = None
-        for name, value in pairs:
-            if name == "lang":
-                lang = value  # the last one wins, as with QueryDict.get
-        try:
-            language = language_for_request(lang, request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
-        except UnsupportedLanguage:
-            return self.get_response(request)  # the view answers with a 400
-
-        generation = current_generation()
-        key = cache_key(pairs, request.path, language, generation)
-        timeout = settings.API_RESPONSE_CACHE_TIMEOUT
-        if timeout:
-            entry: Any = _recent.get(key)
-            if entry is None:
-                entry = cache.get(key)
-                if entry is not None:
-                    _recent.put(key, entry)
-            if entry is not None:
-                wait = throttle_wait(request)
-                if wait is not None:
-                    return _throttled(wait)
-                return respond(request, entry)
+        if found.entry is not None:
+            return cached_response(request, found)
         changed_at = current_state().changed_at
 
         response = self.get_response(request)
-        if not language.negotiated and "Vary" in response:
+        if not found.language.negotiated and "Vary" in response:
             # LocaleMiddleware adds Vary: Accept-Language to everything; with ?lang= the
             # response does not depend on the header, and shared caches should know that.
             vary = _vary_without_accept_language(response["Vary"])
@@ -225,9 +253,9 @@ class ApiResponseCacheMiddleware:
         if not _shareable(response):
             return response
         entry = make_entry(response, changed_at)
-        if timeout:
-            cache.set(key, entry, timeout)
-            _recent.put(key, entry)
+        if settings.API_RESPONSE_CACHE_TIMEOUT:
+            cache.set(found.key, entry, settings.API_RESPONSE_CACHE_TIMEOUT)
+            _recent.put(found.key, entry)
         return respond(request, entry)
 
 
