@@ -196,7 +196,6 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Articles per language with SEO metadata, hreflang alternates and JSON-LD.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
-    "PREPROCESSING_HOOKS": ["cms.schema.only_public_api"],
 }
 CORS_URLS_REGEX = r"^/(api|sitemap\.xml).*$"
 
