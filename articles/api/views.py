@@ -1,6 +1,13 @@
 """The content API's views: validate the query, call a selector, build the representation,
-serialize. Language, caching headers and errors are handled around them (see ``PublicAPIView``
-and ``caching.ApiResponseCacheMiddleware``)."""
+render it.
+
+The representation is built as plain JSON-ready values (``representation.py``); the
+serializers in ``serializers.py`` document its shape for the OpenAPI schema, and the tests
+check that every response is exactly what its serializer would produce. Running them on every
+request would only copy the same values field by field (a third of an uncached detail).
+
+Language, caching headers and errors are handled around the views (``PublicAPIView``,
+``caching.ApiResponseCacheMiddleware``, ``wsgi.CachedApiResponses``)."""
 
 from __future__ import annotations
 
@@ -236,7 +243,7 @@ class ArticleListView(PublicAPIView):
             **envelope(page, next_url=next_url, previous_url=previous_url),
             "results": representation.article_list_items(articles, lang),
         }
-        response = Response(serializers.ArticleListSerializer(data).data)
+        response = Response(data)
         return _last_modified(response, *(article.last_published_at for article in articles))
 
 
@@ -286,7 +293,7 @@ class ArticleDetailView(PublicAPIView):
         data = representation.article_detail(
             rows, lang, hero_filter_spec=settings.API_HERO_IMAGE_FILTER
         )
-        response = Response(serializers.ArticleDetailSerializer(data).data)
+        response = Response(data)
         return _last_modified(response, rows.page.last_published_at)
 
 
@@ -316,7 +323,7 @@ class KeywordListView(PublicAPIView):
             **envelope(page, next_url=next_url, previous_url=previous_url),
             "results": representation.keyword_items(page.items, lang),
         }
-        return Response(serializers.KeywordListSerializer(data).data)
+        return Response(data)
 
 
 class LanguageListView(PublicAPIView):
@@ -344,7 +351,7 @@ class LanguageListView(PublicAPIView):
                 for code in settings.MODELTRANSLATION_LANGUAGES
             ],
         }
-        return Response(serializers.LanguagesSerializer(data).data)
+        return Response(data)
 
 
 class SitemapView(PublicAPIView):
@@ -365,7 +372,7 @@ class SitemapView(PublicAPIView):
             "lang": lang,
             "results": [representation.sitemap_entry(article, lang) for article in articles],
         }
-        response = Response(serializers.SitemapSerializer(data).data)
+        response = Response(data)
         return _last_modified(response, *(article.last_published_at for article in articles))
 
 
