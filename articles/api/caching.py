@@ -4,8 +4,9 @@
 handles GET/HEAD under ``/api/v1/`` and ``/sitemap.xml``:
 
 - a cached response is served from Django's cache (Redis when ``REDIS_URL`` is set) without
-  running the rest of the stack, the view or any SQL: two cache reads (the generation, then the
-  entry) plus the throttle's;
+  running the rest of the stack, the view or any SQL - in the steady state without even a
+  round trip to the shared cache, as the generation and recent entries are also kept in
+  process memory (see ``articles.cache`` and ``RecentEntries``);
 - otherwise the view runs; a 200 from a view that marked it shareable (``mark_shareable``:
   public content, the same for everyone) gets ``ETag`` (a hash of the body), ``Last-Modified``
   (the newest content date it shows, never older than the last invalidation), ``Cache-Control:
@@ -141,9 +142,9 @@ def make_entry(response: HttpResponse, changed_at: int) -> CachedEntry:
 class RecentEntries:
     """The last entries this process served, in front of the shared cache.
 
-    Keys contain the generation, which is still read from the shared cache on every request,
-    so an invalidation anywhere is seen at once; this only saves fetching and unpickling the
-    same body again. Bounded by count (least recently used first out).
+    Keys contain the generation (``articles.cache.current_generation``), so an invalidation
+    is seen here exactly when it is seen anywhere in this process; this only saves fetching
+    and unpickling the same body again. Bounded by count (least recently used first out).
     """
 
     def __init__(self, size: int) -> None:
@@ -170,7 +171,7 @@ class RecentEntries:
             self._entries.clear()
 
 
-_recent = RecentEntries(RECENT_ENTRIES)
+recent_entries = RecentEntries(RECENT_ENTRIES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,11 +207,11 @@ def lookup(request: HttpRequest) -> Lookup | None:
     key = cache_key(pairs, request.path, language, current_generation())
     entry = None
     if settings.API_RESPONSE_CACHE_TIMEOUT:
-        entry = _recent.get(key)
+        entry = recent_entries.get(key)
         if entry is None:
             entry = cache.get(key)
             if entry is not None:
-                _recent.put(key, entry)
+                recent_entries.put(key, entry)
     return Lookup(language, key, entry)
 
 
@@ -255,7 +256,7 @@ class ApiResponseCacheMiddleware:
         entry = make_entry(response, changed_at)
         if settings.API_RESPONSE_CACHE_TIMEOUT:
             cache.set(found.key, entry, settings.API_RESPONSE_CACHE_TIMEOUT)
-            _recent.put(found.key, entry)
+            recent_entries.put(found.key, entry)
         return respond(request, entry)
 
 

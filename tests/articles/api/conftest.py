@@ -18,6 +18,18 @@ from articles.content import ArticleContent, FAQContent, KeywordContent, Section
 from articles.models import ArticlePage
 
 
+@pytest.fixture(autouse=True)
+def _fresh_api_cache_state():
+    """The suite clears the shared cache before each test; the API also keeps the generation
+    and recent responses in process memory (articles/cache.py, articles/api/caching.py)."""
+    from articles.api.caching import recent_entries
+    from articles.cache import remembered_generation
+
+    remembered_generation.forget()
+    recent_entries.clear()
+    yield
+
+
 @pytest.fixture
 def get_json(client) -> Callable[..., tuple[Any, Any]]:
     """``get_json(url, **headers) -> (response, parsed body)``."""

@@ -224,3 +224,23 @@ def test_responses_not_marked_shareable_are_neither_cached_nor_made_public(rf, a
             assert "ETag" not in response
             assert response["Cache-Control"].startswith("private")
     assert len(calls) == 4
+
+
+def test_another_process_bump_is_seen_within_the_recheck_interval(monkeypatch, db):
+    from django.core.cache import cache
+
+    from articles.cache import GENERATION_KEY, current_generation, remembered_generation
+
+    first = current_generation()
+    cache.incr(GENERATION_KEY)  # what a publish in another process does to the shared cache
+    assert current_generation() == first  # remembered for up to a second
+    monkeypatch.setattr(remembered_generation, "RECHECK_SECONDS", 0.0)
+    assert current_generation() == first + 1
+
+
+def test_a_bump_in_this_process_is_seen_at_once(db):
+    from articles.cache import bump_generation, current_generation
+
+    first = current_generation()
+    bump_generation()
+    assert current_generation() == first + 1
