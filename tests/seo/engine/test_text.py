@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from seo.engine import html_to_plain_text, normalise_plain_text
-from seo.engine.text import parse_rich_text, split_sentences, tokenize
+from seo.engine.text import (
+    _BlockCollector,
+    _feed_simple_html,
+    parse_rich_text,
+    split_sentences,
+    tokenize,
+)
 
 
 def test_blocks_become_lines_and_inline_markup_disappears():
@@ -34,6 +40,45 @@ def test_markup_without_text_is_flagged():
 
 def test_script_content_is_not_text():
     assert html_to_plain_text("<p>Hallo</p><script>alert(1)</script>") == "Hallo"
+
+
+RICH_TEXT_SAMPLES = [
+    "",
+    "Text ohne Tags",
+    '<p>Ein <b>fetter</b> <a href="/x">Link</a>.</p><h3>Titel</h3><ul><li>Eins</li></ul>',
+    '<p>Zeile<br/>zwei<br />drei<BR>vier</p><P CLASS="x">Gross</P>',
+    "<p>Salz &amp; Pfeffer &lt;scharf&gt; &#228;&#x00fc; AT&T &nbsp;</p>",
+    '<p><a href="/a?x=1&amp;y=2" title="a > b">Pfeil</a> und <a href=\'/b\'>Zwei</a></p>',
+    "<p>a < b und c > d</p>",
+    "<p>Vor<!-- Kommentar <p>nicht</p> -->nach</p>",
+    "<p>Hallo</p><script>document.write('<p>x</p>')</script><p>Welt</p>",
+    "<p>Hallo</p><STYLE>p { color: red }</STYLE>",
+    "<!DOCTYPE html><p>Dokument</p>",
+    "<p>offen <b>fett",
+    '<p>kaputt <a href="/x>Link</a></p>',
+    "<p/><p>leer davor</p><div>Block <span>inline</span></div>Rest",
+    '<p>\n  Zeilen\n  umbrochen  </p>\n<h2 id="k">Kopf</h2>\n',
+    "<p><![CDATA[roh]]>Text</p>",
+]
+
+
+@pytest.mark.parametrize("html", RICH_TEXT_SAMPLES)
+def test_fast_rich_text_scan_agrees_with_html_parser(html):
+    """The regular-expression scan for simple rich text gives HTMLParser's blocks, and leaves
+    everything else to HTMLParser."""
+    reference = _BlockCollector()
+    reference.feed(html)
+    reference.close()
+    fast = _BlockCollector()
+    if _feed_simple_html(fast, html):
+        assert (fast.blocks, fast.saw_tag) == (reference.blocks, reference.saw_tag)
+    assert parse_rich_text(html).text == "\n".join(text for _kind, text in reference.blocks)
+
+
+def test_editor_rich_text_takes_the_fast_scan():
+    html = '<p>Ein <b>fetter</b> <a linktype="page" id="3">Link</a> &amp; mehr.</p><h3>T</h3>'
+    assert _feed_simple_html(_BlockCollector(), html)
+    assert not _feed_simple_html(_BlockCollector(), "<p>x</p><!-- y -->")
 
 
 def test_plain_text_is_nfc_and_trimmed():
