@@ -300,8 +300,8 @@ def _phrase_units(hits, part_count: int) -> list[tuple[int, _Unit]]:
 def _combine(keyword: PreparedKeyword, per_word, field: FieldText, source: str) -> list:
     """Turn per-content-word evidence into keyword matches, sentence by sentence."""
     if len(per_word) == 1:  # one content word: every unit is a match on its own
-        units = sorted((unit for _sentence, unit in per_word[0]), key=lambda u: (u.start, u.kind))
-        return [_make_match(keyword, [unit], field, source) for unit in units]
+        units = sorted((unit for _sentence, unit in per_word[0]), key=_unit_order)
+        return [_make_match(keyword, (unit,), field, source) for unit in units]
     by_sentence: dict[int, list[list[_Unit]]] = {}
     word_count = len(per_word)
     for w_index, entries in enumerate(per_word):
@@ -317,6 +317,14 @@ def _combine(keyword: PreparedKeyword, per_word, field: FieldText, source: str) 
         slots = by_sentence[sentence]
         if not all(slots):
             continue
+        if all(len(slot) == 1 for slot in slots):
+            # Most sentences hold one candidate per content word: they are the match unless
+            # two of them occupy the same word (what `_best_combination` would conclude).
+            chosen = [slot[0] for slot in slots]
+            ordinals = [ordinal for unit in chosen for ordinal in unit.ordinals]
+            if len(set(ordinals)) == len(ordinals):
+                matches.append(_make_match(keyword, chosen, field, source))
+            continue
         used: set[int] = set()
         while True:
             chosen = _best_combination(slots, used)
@@ -327,6 +335,10 @@ def _combine(keyword: PreparedKeyword, per_word, field: FieldText, source: str) 
             matches.append(_make_match(keyword, chosen, field, source))
     matches.sort(key=lambda match: (match.start, match.end))
     return matches
+
+
+def _unit_order(unit: _Unit) -> tuple[int, int]:
+    return unit.start, unit.kind
 
 
 def _best_combination(per_word: list[list[_Unit]], used: set[int]) -> list[_Unit] | None:
@@ -370,7 +382,9 @@ def _is_verbatim(span: str, surface: str) -> bool:
     return False
 
 
-def _make_match(keyword: PreparedKeyword, units: list[_Unit], field: FieldText, source: str):
+def _make_match(
+    keyword: PreparedKeyword, units: Sequence[_Unit], field: FieldText, source: str
+) -> KeywordMatch:
     if len(units) == 1:
         unit = units[0]
         start, end, partial = unit.start, unit.end, unit.kind == _PARTIAL
