@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
-from operator import methodcaller
 
 from .languages import PROFILES, normalise_language, stop_words
 from .morphology import fold, lemma, split_compound, word_key
@@ -22,7 +21,8 @@ MIN_COMPOUND_REST = 3
 _MAX_ELISION_GAP = 4
 _SPACE_RE = re.compile(r"\s+")
 _EDGE_PUNCTUATION_RE = re.compile(r"^[^\w]+|[^\w]+$")
-_ENDS_WITH_HYPHEN = methodcaller("endswith", tuple(HYPHEN_CHARS))
+# A hyphen that may end a word: the word pattern keeps a trailing hyphen only before these.
+_TRAILING_HYPHEN_RE = re.compile(f"[{HYPHEN_CHARS}](?=[\\s/,])")
 
 
 def surface_form(text: str) -> str:
@@ -63,8 +63,11 @@ def elision_heads(text: str, tokens: Tokens, lang: str) -> dict[int, int]:
     links = profile.elision_links
     words, starts, ends = tokens.words, tokens.starts, tokens.ends
     heads: dict[int, int] = {}
-    elided = compress(range(len(words)), map(_ENDS_WITH_HYPHEN, words))
-    for index in elided:
+    for hyphen in _TRAILING_HYPHEN_RE.finditer(text):
+        # The text has few such hyphens and many words: find their words by offset.
+        index = bisect_left(ends, hyphen.end())
+        if index == len(words) or ends[index] != hyphen.end():
+            continue  # a dash between spaces, not the end of a word
         previous_end = ends[index]
         for candidate in range(index + 1, min(len(words), index + 1 + _MAX_ELISION_GAP)):
             word, start, word_end = words[candidate], starts[candidate], ends[candidate]
