@@ -9,20 +9,21 @@ German title it does not have.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Iterable, Sequence
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.db.models import Q
 from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
-from wagtail.models import Page, Revision, Site
+from wagtail.models import COMMENTS_RELATION_NAME, Page, Revision, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
-from wagtail.tasks import update_reference_index_task
 
 from articles.content import ArticleContent, KeywordContent
 from articles.models import FAQ, ArticleIndexPage, ArticleKeyword, ArticlePage, Section
+from articles.reference_batching import reference_update_later
 from articles.search_batching import index_later, search_updates_batched
 from seo.models import Keyword
 
@@ -155,6 +156,7 @@ def _keywords_get_or_create(terms: Sequence[str], lang: str) -> dict[str, Keywor
     wanted = {_term_key(term): " ".join(term.split()) for term in terms}
     if not wanted:
         return {}
+    _lock_keyword_terms(lang, wanted)
     condition = Q()
     for term in wanted.values():
         condition |= Q(**{f"{column}__iexact": term})
@@ -171,13 +173,44 @@ def _keywords_get_or_create(terms: Sequence[str], lang: str) -> dict[str, Keywor
     return found
 
 
-def _save_revision(page: ArticlePage, *, publish: bool, user: AbstractBaseUser | None) -> Revision:
+def _lock_keyword_terms(lang: str, keys: Iterable[str]) -> None:
+    """On PostgreSQL, hold a transaction lock per term until commit, so two transactions that
+    create the same keyword at once (parallel import workers) make one keyword, not two: the
+    second waits, then finds the first one's. Locks are taken in one order (sorted keys), so
+    two writers never wait for each other in a circle. SQLite has one writer at a time anyway.
+    """
+    connection = connections[router.db_for_write(Keyword)]
+    if connection.vendor != "postgresql":
+        return
+    lock_ids = sorted({_advisory_lock_id(f"seo.keyword:{lang}:{key}") for key in keys})
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(lock_id) FROM unnest(%s::bigint[]) AS lock_id",
+            [lock_ids],
+        )
+
+
+def _advisory_lock_id(name: str) -> int:
+    """A stable signed 64-bit id for ``name`` (Python's ``hash`` differs between processes)."""
+    return int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), signed=True)
+
+
+def _save_revision(
+    page: ArticlePage,
+    *,
+    publish: bool,
+    user: AbstractBaseUser | None,
+    validated: bool = False,
+) -> Revision:
+    """``validated``: the page was just created, and its save ran the draft checks (a new
+    article has one language, so one slug to check), so a draft needs no second pass."""
     with translation.override(primary_language(page)):
         if publish:
             revision = page.save_revision(user=user, log_action=True)
             revision.publish(user=user)
         else:
-            _validate_draft(page)
+            if not validated:
+                _validate_draft(page)
             revision = page.save_revision(user=user, log_action=True, clean=False)
     return revision
 
@@ -196,8 +229,46 @@ def _validate_draft(page: ArticlePage) -> None:
 def _update_reference_index(page: ArticlePage) -> None:
     """Wagtail re-indexes a page's references after every save of the page and of each child
     (about ten queries each, twenty children per article); writes here switch that off and
-    index the finished page once, through the same task Wagtail uses."""
-    update_reference_index_task.enqueue(page._meta.app_label, page._meta.model_name, str(page.pk))
+    index the finished page once, through the same task Wagtail uses, or at the end of the
+    caller's batch (``articles/reference_batching.py``)."""
+    reference_update_later(page)
+
+
+CHILD_RELATIONS = ("sections", "faqs", "keywords")
+
+
+def _detach_children(page: ArticlePage) -> dict[str, list]:
+    """Take a new page's in-memory children off it, so saving the page writes its row only."""
+    pending = page.__dict__.get("_cluster_related_objects", {})
+    return {name: pending.pop(name, []) for name in CHILD_RELATIONS}
+
+
+def _insert_children(page: ArticlePage, children: dict[str, list]) -> None:
+    """Write a new page's children with one INSERT per relation and keep them in memory.
+
+    modelcluster would commit each relation on the tree insert with one INSERT per child (25
+    for a seed-size article) after a SELECT of the existing rows (none). The rows are the same:
+    ``bulk_create`` reads the untranslated columns through the active language as ``save``
+    does, so it runs under the page's primary language, and it returns the new ids. The lists
+    are set back on the page, so the revision serialises them without reading them back; so is
+    the empty ``comments`` list a new page has.
+    """
+    with translation.override(primary_language(page)):
+        for rows in children.values():
+            if rows:
+                for row in rows:
+                    row.page = page
+                type(rows[0]).objects.bulk_create(rows)
+    for name, rows in children.items():
+        getattr(page, name).set(rows)
+    getattr(page, COMMENTS_RELATION_NAME).set([])
+
+
+def _forget_children(page: ArticlePage) -> None:
+    """Read the children from the database again from now on, as after modelcluster's commit."""
+    pending = page.__dict__.get("_cluster_related_objects", {})
+    for name in CHILD_RELATIONS:
+        pending.pop(name, None)
 
 
 @transaction.atomic
@@ -213,10 +284,15 @@ def article_create(
     page = ArticlePage(live=False, owner=user)
     with search_updates_batched(), disable_reference_index_auto_update():
         _apply_content(page, lang=lang, content=content)
+        children = _detach_children(page)
         with translation.override(primary_language(page)):
+            # The tree insert validates the new page as a draft (title, its one slug free
+            # below the parent) and writes the page row only; the children follow in bulk.
             parent.add_child(instance=page)
-        _save_revision(page, publish=publish, user=user)
+        _insert_children(page, children)
+        _save_revision(page, publish=publish, user=user, validated=True)
     _update_reference_index(page)
+    _forget_children(page)
     page.refresh_from_db()
     return page
 
