@@ -26,13 +26,14 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.locks import ScheduledForPublishLock, WorkflowLock
 
 from articles.content import ArticleContent
 from articles.models import ArticleIndexPage, ArticlePage
 from articles.page_content import latest_version, page_content
+from articles.reference_batching import flush_reference_updates, reference_updates_batched
 from articles.search_batching import flush_search_updates, search_updates_batched
 from articles.services import (
     article_create,
@@ -117,24 +118,59 @@ def import_article(data: str | bytes, *, source: str, options: ImportOptions) ->
 
 
 # Indexing for search recomputes a statistic over the whole index (modelsearch's title norms),
-# so a run of many files indexes every so many files instead of after each one.
+# and the reference index reads each page back, so a run of many files indexes every so many
+# files, together, instead of after each one.
 SEARCH_INDEX_EVERY = 50
 
 
 def import_article_files(paths: Iterable[Path], *, options: ImportOptions) -> Iterator[FileReport]:
     """Import files one after the other, each in its own transaction, yielding their reports.
 
-    The search index is updated for every ``SEARCH_INDEX_EVERY`` files and at the end (also
-    when the caller stops early), after those files are committed.
+    The search and reference indexes are updated for every ``SEARCH_INDEX_EVERY`` files and at
+    the end (also when the caller stops early), after those files are committed.
     """
-    with search_updates_batched():
+    with search_updates_batched(), reference_updates_batched():
         try:
             for position, path in enumerate(paths, start=1):
                 yield import_article_file(path, options=options)
                 if position % SEARCH_INDEX_EVERY == 0:
-                    flush_search_updates()
+                    flush_index_updates()
         finally:
-            flush_search_updates()
+            flush_index_updates()
+
+
+def flush_index_updates() -> None:
+    """Index the pages written so far in the current batch: search, then references.
+
+    One transaction, and on PostgreSQL one lock for every importer: modelsearch's title-norm
+    update rewrites rows of other importers' pages too, and two such updates at once could
+    wait for each other (parallel workers, two commands)."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [INDEX_FLUSH_LOCK_ID])
+        flush_search_updates()
+        flush_reference_updates()
+
+
+# Any fixed 64-bit number that no other code uses as an advisory lock id.
+INDEX_FLUSH_LOCK_ID = 0x41525449434C4558  # "ARTICLEX"
+
+
+def candidate_slugs(path: Path, *, options: ImportOptions) -> set[tuple[str, str]]:
+    """The (language, slug) pairs by which the file at ``path`` could match an article; empty
+    when it cannot be read or parsed (it will fail on its own)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return set()
+    parsed = parse_article(data, source=str(path), language=options.language)
+    article = parsed.article
+    if not parsed.ok or article is None or article.language is None:
+        return set()
+    lang = article.language
+    slugs = [_export_slug(path.name, lang), article_slug(article.title, language=lang)]
+    return {(lang, slug) for slug in slugs if slug}
 
 
 def import_article_file(path: Path, *, options: ImportOptions) -> FileReport:

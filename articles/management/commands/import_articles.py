@@ -20,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from articles.importing import FileReport, ImportOptions, Outcome, import_article_files
 from articles.models import ArticleIndexPage, ArticlePage
+from articles.parallel_import import import_in_workers, workers_possible
 
 BAD_ARGUMENTS = 2
 SOME_FILES_FAILED = 1
@@ -60,6 +61,14 @@ class Command(BaseCommand):
             help="the article index page: id or slug (default: the only article index)",
         )
         parser.add_argument(
+            "--workers",
+            type=int,
+            default=1,
+            metavar="N",
+            help="import with N processes, each file still in its own transaction "
+            "(PostgreSQL; SQLite and --translation-of use one)",
+        )
+        parser.add_argument(
             "--force",
             action="store_true",
             help="also overwrite articles that are locked or have an editor's unpublished draft",
@@ -73,6 +82,9 @@ class Command(BaseCommand):
                 f"(configured: {', '.join(settings.MODELTRANSLATION_LANGUAGES)})",
                 returncode=BAD_ARGUMENTS,
             )
+        workers = options["workers"]
+        if workers < 1:
+            raise CommandError(f"--workers {workers}: must be 1 or more", returncode=BAD_ARGUMENTS)
         files = article_files(options["paths"])
         parent = resolve_parent(options["parent"])
         translation_of = None
@@ -87,9 +99,10 @@ class Command(BaseCommand):
             force=options["force"],
         )
 
+        reports = self._reports(files, import_options, workers=min(workers, len(files)))
         counts: Counter[Outcome] = Counter()
         with self._progress(len(files)) as (advance, emit):
-            for report in import_article_files(files, options=import_options):
+            for report in reports:
                 counts[report.outcome] += 1
                 for line in self._describe(report, dry_run=options["dry_run"]):
                     emit(line)
@@ -103,6 +116,16 @@ class Command(BaseCommand):
                 f"{counts[Outcome.FAILED]} of {len(files)} files failed",
                 returncode=SOME_FILES_FAILED,
             )
+
+    def _reports(
+        self, files: list[Path], options: ImportOptions, *, workers: int
+    ) -> Iterator[FileReport]:
+        if workers > 1:
+            reason = workers_possible(options)
+            if reason is None:
+                return import_in_workers(files, options=options, workers=workers)
+            self.stderr.write(f"--workers {workers}: using one, as {reason}")
+        return import_article_files(files, options=options)
 
     def _describe(self, report: FileReport, *, dry_run: bool) -> list[str]:
         verb = report.outcome.value
@@ -132,10 +155,17 @@ class Command(BaseCommand):
             return
         console = Console(file=getattr(self.stdout, "_out", sys.stdout))
         columns = (TextColumn("Importing"), BarColumn(), MofNCompleteColumn())
-        with Progress(*columns, console=console, transient=True) as progress:
+        # Refreshed by hand, not by rich's refresh thread: worker processes are forked while
+        # the bar is shown, and forking a process with a running thread is unsafe.
+        with Progress(*columns, console=console, transient=True, auto_refresh=False) as progress:
             task = progress.add_task("import", total=total)
+
+            def advance() -> None:
+                progress.advance(task)
+                progress.refresh()
+
             yield (
-                lambda: progress.advance(task),
+                advance,
                 lambda line: progress.console.print(line, markup=False, highlight=False),
             )
 
