@@ -69,10 +69,31 @@ def _subrun_keys(raw: str, lang: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
-@lru_cache(maxsize=1 << 18)
-def _word_info(raw: str, lang: str) -> tuple[str, str, bool]:
-    """(key, folded form without a trailing hyphen, is hyphenated) of a word of the text."""
-    return word_key(raw, lang), fold(raw).rstrip(HYPHEN_CHARS), bool(HYPHENS_RE.search(raw))
+class _WordInfo(NamedTuple):
+    key: str
+    folded: str  # without a trailing hyphen
+    reversed_key: str  # for finding keys that end in a keyword's stem
+    subrun_keys: tuple[str, ...]  # for hyphenated words (see `_subrun_keys`), else empty
+
+
+# {language: {word of a text: its _WordInfo}}: a plain dict per language rather than an
+# lru_cache, because a document looks up every one of its distinct words at once.
+_WORD_INFO: dict[str, dict[str, _WordInfo]] = {}
+_WORD_INFO_LIMIT = 1 << 18  # words per language; the cache restarts beyond this
+
+
+def _word_infos(raws: set[str], lang: str) -> dict[str, _WordInfo]:
+    """A mapping that holds the _WordInfo of every word in `raws` (and of others)."""
+    cache = _WORD_INFO.setdefault(lang, {})
+    missing = raws.difference(cache)
+    if len(cache) + len(missing) > _WORD_INFO_LIMIT:
+        cache.clear()
+        missing = raws
+    for raw in missing:
+        key = word_key(raw, lang)
+        subruns = _subrun_keys(raw.rstrip(HYPHEN_CHARS), lang) if HYPHENS_RE.search(raw) else ()
+        cache[raw] = _WordInfo(key, fold(raw).rstrip(HYPHEN_CHARS), key[::-1], subruns)
+    return cache
 
 
 def _starting_with(sorted_lines: list[str], prefix: str) -> list[str]:
@@ -89,62 +110,81 @@ def _starting_with(sorted_lines: list[str], prefix: str) -> list[str]:
 
 
 class _Vocabulary:
-    """The distinct words of one document and their keys, computed once per document."""
+    """The distinct words of one document and their keys, computed once per document.
+
+    A document has about a thousand distinct words and its keywords ask about a few dozen
+    keys, so the words are kept as parallel lists and only the asked-for keys are indexed,
+    with C-level filters (`raws_with`), rather than building full inverse maps per document.
+    """
 
     def __init__(self, fields: Sequence[FieldText], lang: str) -> None:
         self.lang = lang
         self.compounding = PROFILES[lang].compounding
-        raws: set[str] = set()
-        for field in fields:
-            raws.update(field.words)
-        info = {raw: _word_info(raw, lang) for raw in raws}
-        self.key_of: dict[str, str] = {raw: item[0] for raw, item in info.items()}
-        self.raws_by_key: dict[str, list[str]] = defaultdict(list)
-        for raw, key in self.key_of.items():
-            self.raws_by_key[key].append(raw)
-        self.raws_by_folded: dict[str, list[str]] = defaultdict(list)
-        if self.compounding:
-            for raw, item in info.items():
-                self.raws_by_folded[item[1]].append(raw)
-        self.raws_by_subrun_key: dict[str, list[str]] = defaultdict(list)
-        for raw, item in info.items():
-            if item[2]:
-                for subrun_key in _subrun_keys(raw.rstrip(HYPHEN_CHARS), lang):
-                    self.raws_by_subrun_key[subrun_key].append(raw)
+        distinct: set[str] = set()
+        distinct.update(*(field.words for field in fields))
+        self.info_of = _word_infos(distinct, lang)
+        self.raws = list(distinct)
+        self.infos = list(map(self.info_of.__getitem__, self.raws))
+        self.keys = [info.key for info in self.infos]
+
+    def raws_with(self, values: set[str], attribute: str = "key") -> dict[str, list[str]]:
+        """{value: the document's words whose `attribute` ("key" or "folded") is that value},
+        for the values in `values`."""
+        found: dict[str, list[str]] = defaultdict(list)
+        column = self.keys if attribute == "key" else [info.folded for info in self.infos]
+        matching = map(values.__contains__, column)
+        for raw, value in compress(zip(self.raws, column, strict=True), matching):
+            found[value].append(raw)
+        return found
 
     def partial_raws(self, words: Sequence[ContentWord]) -> list[set[str]]:
         """For each content word, the document's words that contain it inside a longer
         compound. All content words are searched with one scan per direction."""
         found: list[set[str]] = [set() for _ in words]
-        for index, word in enumerate(words):
-            for key in word.keys:
-                found[index].update(self.raws_by_subrun_key.get(key, ()))
+        wanted = set().union(*(word.keys for word in words))
+        subruns = [info.subrun_keys for info in self.infos]
+        for raw, subrun_keys in compress(zip(self.raws, subruns, strict=True), subruns):
+            if wanted.isdisjoint(subrun_keys):
+                continue
+            for index, word in enumerate(words):
+                if not word.keys.isdisjoint(subrun_keys):
+                    found[index].add(raw)
         if self.compounding:
             self._closed_compounds(words, found)
+        info_of = self.info_of
         return [
-            {raw for raw in raws if self.key_of[raw] not in word.keys}
+            {raw for raw in raws if info_of[raw].key not in word.keys}
             for raws, word in zip(found, words, strict=True)
         ]
 
     def _closed_compounds(self, words: Sequence[ContentWord], found: list[set[str]]) -> None:
         lang = self.lang
         if any(word.prefix_forms for word in words):
-            folded = sorted(self.raws_by_folded)
+            folded = sorted({info.folded for info in self.infos})
+            hits: list[tuple[int, str]] = []
             for index, word in enumerate(words):
                 for form in word.prefix_forms:
                     for line in _starting_with(folded, form):
                         if is_compound_remainder(line[len(form) :], lang, leading=False):
-                            found[index].update(self.raws_by_folded[line])
+                            hits.append((index, line))
+            if hits:
+                raws_by_folded = self.raws_with({line for _index, line in hits}, "folded")
+                for index, line in hits:
+                    found[index].update(raws_by_folded[line])
         stems = [w.suffix_stem for w in words if len(w.suffix_stem) >= MIN_PARTIAL_FORM]
         if stems:
-            reversed_keys = sorted(key[::-1] for key in self.raws_by_key)
+            reversed_keys = sorted({info.reversed_key for info in self.infos})
+            ends: list[tuple[int, str, str]] = []
             for index, word in enumerate(words):
                 stem = word.suffix_stem
                 if len(stem) < MIN_PARTIAL_FORM:
                     continue
                 for reversed_key in _starting_with(reversed_keys, stem[::-1]):
-                    key = reversed_key[::-1]
-                    for raw in self.raws_by_key[key]:
+                    ends.append((index, reversed_key[::-1], stem))
+            if ends:
+                raws_by_key = self.raws_with({key for _index, key, _stem in ends})
+                for index, key, stem in ends:
+                    for raw in raws_by_key[key]:
                         front = fold(raw)[: len(key) - len(stem)]
                         if is_compound_remainder(front, lang, leading=True):
                             found[index].add(raw)
@@ -201,7 +241,9 @@ class KeywordMatcher:
     def _wanted(self, words: Sequence[ContentWord]) -> dict[str, list[tuple[int, int, int]]]:
         """{word in the text: [(content word index, kind, part index)]}."""
         vocabulary = self._vocabulary
-        raws_by_key = vocabulary.raws_by_key
+        asked = set().union(*(word.keys for word in words))
+        asked.update(key for word in words for part_keys in word.parts for key in part_keys)
+        raws_by_key = vocabulary.raws_with(asked)
         partials = vocabulary.partial_raws(words)
         wanted: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
         for w_index, word in enumerate(words):
