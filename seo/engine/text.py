@@ -29,7 +29,9 @@ HYPHEN_CHARS = "-\u2010\u2011"
 HYPHENS_RE = re.compile(f"[{HYPHEN_CHARS}]")
 # Candidate sentence ends: terminal punctuation, closing quotes/brackets, spaces (not a line
 # break: every line starts a sentence anyway), then a word, optionally after an opening quote.
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*[^\S\n]+(?=[\"'„“«»(\[¿¡]*\w)")
+# The first character is spelled out as a class of its own ("[.!?…][.!?…]*", not "[.!?…]+"):
+# then the regular-expression engine skips ahead to candidate characters, about twice as fast.
+_SENTENCE_END_RE = re.compile(r"[.!?…][.!?…]*[\"'”’»)\]]*[^\S\n]+(?=[\"'„“«»(\[¿¡]*\w)")
 
 BLOCK_TAGS = frozenset(
     {
