@@ -103,10 +103,11 @@ def count_blocks(
                 sentence_count += 1
                 long_sentences += length > long_sentence_words
     syllables = letters = 0
+    known = _WORD_STATS.get(lang, {})
     for word, times in vocabulary.items():
-        word_syllables, word_letters = _word_stats(word, lang)
-        syllables += times * word_syllables
-        letters += times * word_letters
+        stats = known.get(word) or _word_stats(word, lang)
+        syllables += times * stats[0]
+        letters += times * stats[1]
     return ReadabilityCounts(word_count, sentence_count, syllables, letters, long_sentences)
 
 

@@ -11,23 +11,33 @@ from ..report import GOOD, OK, PROBLEM, CheckResult
 from .base import result, worst
 
 
+def _sentence_lengths(field, start: int, end: int) -> tuple[int, int, list[int]]:
+    """(first word, end word, words per sentence) of the text between two offsets."""
+    starts = field.sentence_starts
+    word_starts = field.starts
+    sentence_bounds = starts[bisect_left(starts, start) : bisect_left(starts, end)]
+    word_bounds = [bisect_left(word_starts, offset) for offset in sentence_bounds]
+    word_bounds.append(bisect_left(word_starts, end))
+    return word_bounds[0], word_bounds[-1], [high - low for low, high in pairwise(word_bounds)]
+
+
 def _prose_blocks(ctx: AnalysisContext):
-    """(words, words per sentence) of every running-text block: paragraphs, list items and
-    FAQ questions. Headings are not sentences and would skew the averages."""
+    """(words, words per sentence) of the running text: paragraphs, list items and FAQ
+    questions. Headings are not sentences and would skew the averages. A field without inner
+    headings is one piece: every block starts a line, so its sentences are the blocks'."""
     for rich in ctx.prose_fields:
         field = rich.field
-        starts = field.sentence_starts
-        word_starts = field.starts
-        for block in rich.rich.blocks:
+        blocks = rich.rich.blocks
+        if not any(block.is_heading for block in blocks):
+            if blocks:
+                _first, _end, lengths = _sentence_lengths(field, 0, len(field.text))
+                yield field.words, lengths
+            continue
+        for block in blocks:
             if block.is_heading:
                 continue
-            sentence_bounds = starts[
-                bisect_left(starts, block.start) : bisect_left(starts, block.end)
-            ]
-            word_bounds = [bisect_left(word_starts, offset) for offset in sentence_bounds]
-            word_bounds.append(bisect_left(word_starts, block.end))
-            lengths = [high - low for low, high in pairwise(word_bounds)]
-            yield field.words[word_bounds[0] : word_bounds[-1]], lengths
+            first, end, lengths = _sentence_lengths(field, block.start, block.end)
+            yield field.words[first:end], lengths
     for index, question in enumerate(ctx.questions):
         if question:
             words = ctx.fields_by_path[f"faqs[{index}].question"].words
