@@ -5,7 +5,8 @@ with raw SQL after the migrations run, not in a migration file. Plain ``migrate`
 three gaps that every fresh database (development, CI, the test database) would have to close by
 hand: the pages from Wagtail's data migration have no values in the new columns, their
 per-language URL paths are unset, and the ``slug_xx`` columns used for API look-ups have no index.
-This command closes them right after the package's own migrate, idempotently.
+This command closes them right after the package's own migrate, idempotently. It also indexes the
+keywords' ``term_xx`` columns as keywords are looked up (ignoring case) on every import and edit.
 """
 
 from __future__ import annotations
@@ -24,11 +25,13 @@ from wagtail_modeltranslation.migrate.management.commands.migrate import (
     Command as TranslationMigrateCommand,
 )
 
+from seo.models import Keyword
+
 
 class Command(TranslationMigrateCommand):
     help = (
         TranslationMigrateCommand.help
-        + ". Then fills default-language columns, per-language URL paths and slug indexes."
+        + ". Then fills default-language columns, per-language URL paths, slug and keyword indexes."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -47,6 +50,7 @@ class Command(TranslationMigrateCommand):
             if verbosity:
                 self.stdout.write("Filled default-language page columns and URL paths.")
         self._index_translated_slugs(database)
+        self._index_keyword_terms(database)
 
     def _index_translated_slugs(self, database: str) -> None:
         # Articles are looked up by slug_<lang> (fallback never applies in queries).
@@ -59,4 +63,21 @@ class Command(TranslationMigrateCommand):
                 cursor.execute(
                     f"CREATE INDEX IF NOT EXISTS {connection.ops.quote_name(index)} "
                     f"ON {connection.ops.quote_name(table)} ({connection.ops.quote_name(column)})"
+                )
+
+    def _index_keyword_terms(self, database: str) -> None:
+        # Keywords are found by term ignoring case (``term_<lang>__iexact``), which PostgreSQL
+        # compares as UPPER(term_<lang>) = UPPER(%s): without this index every import scans the
+        # whole keyword table, slower the more keywords there are. (SQLite compares with LIKE,
+        # which this index does not serve; there it costs only its upkeep.)
+        connection = connections[database]
+        table = Keyword._meta.db_table
+        quote = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            for code in settings.MODELTRANSLATION_LANGUAGES:
+                column = build_localized_fieldname("term", code)
+                index = f"{table}_{column}_upper_idx"
+                cursor.execute(
+                    f"CREATE INDEX IF NOT EXISTS {quote(index)} "
+                    f"ON {quote(table)} (UPPER({quote(column)}))"
                 )
