@@ -281,7 +281,10 @@ def article_create(
     user: AbstractBaseUser | None = None,
 ) -> ArticlePage:
     """Create an article in ``lang`` below ``parent``; a draft unless ``publish``."""
-    page = ArticlePage(live=False, owner=user)
+    # Wagtail gives a new page its parent's locale, reading the parent again for it; a new
+    # page (a new translation key) is the root of no site, which Wagtail checks on each save.
+    page = ArticlePage(live=False, owner=user, locale_id=parent.locale_id)
+    page._is_site_root = False
     with search_updates_batched(), disable_reference_index_auto_update():
         _apply_content(page, lang=lang, content=content)
         children = _detach_children(page)
