@@ -296,6 +296,7 @@ def article_create(
         _save_revision(page, publish=publish, user=user, validated=True)
     _update_reference_index(page)
     _forget_children(page)
+    del page._is_site_root  # known while creating only
     page.refresh_from_db()
     return page
 
