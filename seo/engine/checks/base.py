@@ -28,6 +28,11 @@ def worst(*statuses: Status) -> Status:
     return max(statuses, key=order.__getitem__)
 
 
+def times(count: int) -> str:
+    """The count with its noun: "1 time", "3 times"."""
+    return f"{count} time" if count == 1 else f"{count} times"
+
+
 def quote_list(items: list[str], limit: int = 5) -> str:
     shown = ", ".join(f'"{item}"' for item in items[:limit])
     more = len(items) - limit

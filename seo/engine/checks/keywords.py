@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..context import AnalysisContext
 from ..report import ARTICLE_TEXT_LOCATIONS, GOOD, OK, PROBLEM, CheckResult, MatchKind
-from .base import NO_FOCUS_MESSAGE, quote_list, result
+from .base import NO_FOCUS_MESSAGE, quote_list, result, times
 
 
 def keyword_coverage(ctx: AnalysisContext) -> CheckResult:
@@ -106,7 +106,7 @@ def keyword_density(ctx: AnalysisContext) -> CheckResult:
             PROBLEM,
             (
                 f'The focus keyword "{term}" makes up {density:.1f} % of the text, which reads as '
-                f"keyword stuffing; use it at most {allowed} times or use synonyms."
+                f"keyword stuffing; use it at most {times(allowed)} or use synonyms."
             ),
             details,
         )
@@ -116,8 +116,8 @@ def keyword_density(ctx: AnalysisContext) -> CheckResult:
             check,
             OK,
             (
-                f'The focus keyword "{term}" appears {occurrences} times ({density:.2f} %); use it '
-                f"about {max(needed, occurrences + 1)} times in {words} words."
+                f'The focus keyword "{term}" appears {times(occurrences)} ({density:.2f} %); use '
+                f"it about {times(max(needed, occurrences + 1))} in {words} words."
             ),
             details,
         )
@@ -125,8 +125,8 @@ def keyword_density(ctx: AnalysisContext) -> CheckResult:
         check,
         GOOD,
         (
-            f'The focus keyword "{term}" appears {occurrences} times ({density:.2f} % of {words} '
-            "words)."
+            f'The focus keyword "{term}" appears {times(occurrences)} ({density:.2f} % of '
+            f"{words} words)."
         ),
         details,
     )

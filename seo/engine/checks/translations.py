@@ -26,8 +26,14 @@ def translation_completeness(ctx: AnalysisContext) -> CheckResult:
         return result(
             check, GOOD, f"Translated in all {len(translations)} languages.", details, score=100
         )
-    listed = "; ".join(f"{lang}: {', '.join(fields)}" for lang, fields in incomplete.items())
+    # The message names a few fields per language; `details["missing"]` has them all.
+    listed = "; ".join(_missing_summary(lang, fields) for lang, fields in incomplete.items())
     status = OK if share >= ctx.thresholds.translation_ok_share else PROBLEM
     return result(
-        check, status, f"Translate the missing fields ({listed}).", details, score=100 * share
+        check, status, f"Translate the missing fields: {listed}.", details, score=100 * share
     )
+
+
+def _missing_summary(lang: str, fields: list[str], shown: int = 3) -> str:
+    more = len(fields) - shown
+    return f"{lang} ({', '.join(fields[:shown])}{f' and {more} more' if more > 0 else ''})"
