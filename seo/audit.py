@@ -7,6 +7,7 @@ articles there are.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -14,6 +15,8 @@ from django.conf import settings
 
 from seo.engine import SEOReport, SiteAuditor, SiteFinding, Thresholds, analyse
 from seo.protocol import SEOItem, SEOSubject, registered_sources
+
+logger = logging.getLogger(__name__)
 
 
 def configured_thresholds() -> Thresholds:
@@ -27,12 +30,26 @@ class AuditedItem:
     report: SEOReport
 
 
+@dataclass(frozen=True)
+class AuditFailure:
+    """An article version the engine could not analyse; the audit goes on without it."""
+
+    item: SEOItem
+    error: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.item.document.slug}@{self.item.document.lang}"
+
+
 @dataclass
 class AuditRun:
-    """Iterate ``articles`` first; ``site_findings()`` is complete once they are exhausted."""
+    """Iterate ``articles`` first; ``site_findings()`` is complete once they are exhausted,
+    and ``failures`` then lists the article versions that could not be analysed."""
 
     articles: Iterator[AuditedItem]
     auditor: SiteAuditor
+    failures: list[AuditFailure] = field(default_factory=list)
     _findings: list[SiteFinding] | None = field(default=None, repr=False)
 
     def site_findings(self) -> list[SiteFinding]:
@@ -53,6 +70,7 @@ def audit(
     languages = list(languages or settings.MODELTRANSLATION_LANGUAGES)
     auditor = SiteAuditor(thresholds)
     slug_list = list(slugs) if slugs else None
+    failures: list[AuditFailure] = []
 
     def articles() -> Iterator[AuditedItem]:
         for source in registered_sources():
@@ -62,11 +80,17 @@ def audit(
                 slugs=slug_list,
                 batch_size=batch_size,
             ):
-                report = analyse(item.document, thresholds)
+                try:
+                    report = analyse(item.document, thresholds)
+                except Exception as error:  # one bad article must not stop an audit of all
+                    failure = AuditFailure(item, f"{type(error).__name__}: {error}")
+                    logger.exception("SEO audit could not analyse %s", failure.name)
+                    failures.append(failure)
+                    continue
                 auditor.add(item.document, report)
                 yield AuditedItem(item=item, report=report)
 
-    return AuditRun(articles=articles(), auditor=auditor)
+    return AuditRun(articles=articles(), auditor=auditor, failures=failures)
 
 
 def audit_page(page: SEOSubject, lang: str, thresholds: Thresholds | None = None) -> SEOReport:

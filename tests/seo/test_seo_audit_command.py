@@ -18,6 +18,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 
+import seo.audit
 from articles.content import ArticleContent, FAQContent, KeywordContent, SectionContent
 from articles.services import article_create, article_update_language
 from articles.textformat import parse_article
@@ -385,6 +386,28 @@ class TestSelection:
         data = audit_json(*arguments)
 
         assert {a["lang"] for a in data["articles"]} == {"en"}
+
+    def test_an_article_the_engine_cannot_analyse_is_reported_and_the_rest_audited(
+        self, make_article, monkeypatch
+    ):
+        broken, fine = make_article(), make_article()
+        real_analyse = seo.audit.analyse
+
+        def failing_for_broken(document, thresholds=None):
+            if document.slug == broken.slug_de:
+                raise ValueError("sections[0] must be a SectionInput, got dict")
+            return real_analyse(document, thresholds)
+
+        monkeypatch.setattr(seo.audit, "analyse", failing_for_broken)
+
+        result = run_audit("--format", "json")
+
+        assert [a["slug"] for a in json.loads(result.output)["articles"]] == [fine.slug_de]
+        assert result.exit_code == 1
+        assert result.error == (
+            f"1 article version(s) could not be audited: {broken.slug_de}@de "
+            "(ValueError: sections[0] must be a SectionInput, got dict)"
+        )
 
     def test_no_articles_is_an_empty_report_and_a_hint(self, db):
         result = run_audit("--format", "json")

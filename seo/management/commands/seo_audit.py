@@ -28,7 +28,14 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from seo.audit import AuditedItem, audit, configured_thresholds, count_pages, slug_exists
+from seo.audit import (
+    AuditedItem,
+    AuditFailure,
+    audit,
+    configured_thresholds,
+    count_pages,
+    slug_exists,
+)
 from seo.audit_output import FORMATS, TextSink, make_writer
 from seo.engine import SUPPORTED_LANGUAGES, SEOReport, SiteFinding, Status, Thresholds
 
@@ -69,6 +76,7 @@ class AuditGate:
     with_problems: int = 0
     problem_examples: list[str] = field(default_factory=list)
     site_problems: int = 0
+    failures: list[AuditFailure] = field(default_factory=list)
 
     def add_report(self, report: SEOReport) -> None:
         name = f"{report.slug}@{report.lang}"
@@ -89,10 +97,18 @@ class AuditGate:
 
     @property
     def failed(self) -> bool:
-        return bool(self.below or self.with_problems or self.site_problems)
+        return bool(self.below or self.with_problems or self.site_problems or self.failures)
 
     def summary(self) -> str:
         parts = []
+        if self.failures:
+            # Whatever else was asked, an audit that could not read everything does not pass.
+            shown = self.failures[:EXAMPLES_SHOWN]
+            parts.append(
+                f"{len(self.failures)} article version(s) could not be audited: "
+                + "; ".join(f"{failure.name} ({failure.error})" for failure in shown)
+                + (" ..." if len(self.failures) > len(shown) else "")
+            )
         if self.below:
             parts.append(
                 f"{self.below} article version(s) scored below {self.min_score:g}: "
@@ -326,6 +342,7 @@ class Command(BaseCommand):
             findings = [] if request.slugs else run.site_findings()
             writer.finish(findings)
             gate.add_site(findings)
+            gate.failures = run.failures
         return count
 
     def _open_output(self, path: str | None, stack: ExitStack) -> TextSink:
