@@ -225,6 +225,7 @@ class KeywordMatcher:
                 index_of.setdefault(word, len(index_of))
         words = list(index_of)
         layouts = [[index_of[word] for word in keyword.words] for keyword in keywords]
+        needs = [set(layout) for layout in layouts]
         wanted = self._wanted(words)
         results: list[list[KeywordMatch]] = [[] for _ in keywords]
         for field in self.fields:
@@ -232,8 +233,11 @@ class KeywordMatcher:
             if not evidence:
                 continue
             source = field.source if field.source is not None else field.text
+            found = evidence.keys()
             for k_index, layout in enumerate(layouts):
-                per_word = [evidence.get(w_index) for w_index in layout]
+                if not found >= needs[k_index]:
+                    continue  # most fields lack some word of most keywords
+                per_word = [evidence[w_index] for w_index in layout]
                 if all(per_word):
                     results[k_index].extend(_combine(keywords[k_index], per_word, field, source))
         return results
