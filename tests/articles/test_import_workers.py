@@ -198,3 +198,28 @@ def test_workers_leave_search_and_reference_indexes_complete(tmp_path):
     for page in pages:
         references = ReferenceIndex.get_references_for_object(page)
         assert len(references) == 2
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_lookup_tables_are_analyzed_once_an_import_has_grown_them():
+    from articles.importing import refresh_planner_statistics
+
+    def last_analyzed():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'seo_keyword'"
+            )
+            return cursor.fetchone()[0]
+
+    before = last_analyzed()
+    Keyword.objects.bulk_create([Keyword(term_de=f"Begriff {n}") for n in range(300)])
+    with connection.cursor() as cursor:  # publish this backend's row counts now, not in 1 s
+        cursor.execute("SELECT pg_stat_force_next_flush()")
+
+    refresh_planner_statistics()
+
+    analyzed = last_analyzed()
+    assert analyzed is not None and analyzed != before
+    refresh_planner_statistics()  # nothing changed since: no second analysis
+    assert last_analyzed() == analyzed
