@@ -255,7 +255,11 @@ def _write(
         report.outcome = Outcome.CREATED
         if not options.dry_run:
             page = article_create(
-                parent=options.parent, lang=lang, content=content, publish=options.publish
+                parent=options.parent,
+                lang=lang,
+                content=content,
+                publish=options.publish,
+                refresh=False,  # the report needs the id only
             )
             report.page_id = page.pk
         return

@@ -279,8 +279,12 @@ def article_create(
     content: ArticleContent,
     publish: bool = False,
     user: AbstractBaseUser | None = None,
+    refresh: bool = True,
 ) -> ArticlePage:
-    """Create an article in ``lang`` below ``parent``; a draft unless ``publish``."""
+    """Create an article in ``lang`` below ``parent``; a draft unless ``publish``.
+
+    The page is read back from the database (publishing writes it through another instance),
+    unless ``refresh`` is False for a caller that needs only its id."""
     # Wagtail gives a new page its parent's locale, reading the parent again for it; a new
     # page (a new translation key) is the root of no site, which Wagtail checks on each save.
     page = ArticlePage(live=False, owner=user, locale_id=parent.locale_id)
@@ -297,7 +301,8 @@ def article_create(
     _update_reference_index(page)
     _forget_children(page)
     del page._is_site_root  # known while creating only
-    page.refresh_from_db()
+    if refresh:
+        page.refresh_from_db()
     return page
 
 
