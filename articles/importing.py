@@ -44,6 +44,7 @@ from articles.services import (
 from articles.textconvert import article_slug, length_errors, parsed_to_content
 from articles.textformat import Diagnostic, ParsedArticle, parse_article
 from seo.models import Keyword
+from seo.tasks import flush_page_audit_refreshes, page_audit_refreshes_batched
 
 # What an export names its files: "<slug>.<lang>.txt".
 EXPORT_FILE_NAME = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]{2,3})\.txt$")
@@ -128,10 +129,11 @@ SEARCH_INDEX_EVERY = 50
 def import_article_files(paths: Iterable[Path], *, options: ImportOptions) -> Iterator[FileReport]:
     """Import files one after the other, each in its own transaction, yielding their reports.
 
-    The search and reference indexes are updated for every ``SEARCH_INDEX_EVERY`` files and at
-    the end (also when the caller stops early), after those files are committed.
+    The search and reference indexes, and the SEO audit of published articles, are updated for
+    every ``SEARCH_INDEX_EVERY`` files and at the end (also when the caller stops early), after
+    those files are committed.
     """
-    with search_updates_batched(), reference_updates_batched():
+    with search_updates_batched(), reference_updates_batched(), page_audit_refreshes_batched():
         try:
             for position, path in enumerate(paths, start=1):
                 yield import_article_file(path, options=options)
@@ -143,7 +145,8 @@ def import_article_files(paths: Iterable[Path], *, options: ImportOptions) -> It
 
 
 def flush_index_updates() -> None:
-    """Index the pages written so far in the current batch: search, then references.
+    """Index the pages written so far in the current batch: search, then references; then
+    queue their SEO audit refreshes.
 
     One transaction, and on PostgreSQL one lock for every importer: modelsearch's title-norm
     update rewrites rows of other importers' pages too, and two such updates at once could
@@ -154,6 +157,9 @@ def flush_index_updates() -> None:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [INDEX_FLUSH_LOCK_ID])
         flush_search_updates()
         flush_reference_updates()
+    # The SEO audit of published pages, after the index (it is a task: it runs here with the
+    # immediate backend, in a worker with a queue).
+    flush_page_audit_refreshes()
 
 
 # Tables an import looks rows up in by value (keywords by term, pages by slug) and grows fast.

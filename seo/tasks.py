@@ -7,6 +7,9 @@ queue backend it runs in a worker, so saving (and autosaving) never waits for th
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django_tasks import task
 from wagtail.models import Page
@@ -29,7 +32,48 @@ def refresh_page_audit_task(page_id: int) -> int:
 
 
 def schedule_page_audit_refresh(page: Page) -> None:
-    """Queue a refresh when ``page`` is of a type the SEO app can analyse."""
+    """Queue a refresh when ``page`` is of a type the SEO app can analyse; inside
+    ``page_audit_refreshes_batched()`` only note it, for the batch's next flush."""
     page_class = page.specific_class
     if page_class is not None and issubclass(page_class, SEOSubject):
-        refresh_page_audit_task.enqueue(page.pk)
+        pending = getattr(_batch, "pending", None)
+        if pending is not None:
+            pending.add(page.pk)
+        else:
+            refresh_page_audit_task.enqueue(page.pk)
+
+
+_batch = threading.local()
+
+
+@contextmanager
+def page_audit_refreshes_batched() -> Iterator[None]:
+    """Within the block, this thread's refreshes are queued at ``flush_page_audit_refreshes``
+    and when the block ends (also on an error), once per page.
+
+    A bulk writer (the article import) publishes each page in its own transaction; the
+    refresh then runs after the commit instead of inside it, where it would hold the
+    transaction (and its locks) open for the engine's analysis.
+    """
+    if getattr(_batch, "pending", None) is not None:  # nested: the outermost block flushes
+        yield
+        return
+    _batch.pending = set()
+    try:
+        yield
+    finally:
+        try:
+            flush_page_audit_refreshes()
+        finally:
+            del _batch.pending
+
+
+def flush_page_audit_refreshes() -> None:
+    """Queue the refreshes noted so far (with the immediate backend they run now)."""
+    pending = getattr(_batch, "pending", None)
+    if not pending:
+        return
+    page_ids = sorted(pending)
+    pending.clear()
+    for page_id in page_ids:
+        refresh_page_audit_task.enqueue(page_id)

@@ -223,3 +223,17 @@ def test_lookup_tables_are_analyzed_once_an_import_has_grown_them():
     assert analyzed is not None and analyzed != before
     refresh_planner_statistics()  # nothing changed since: no second analysis
     assert last_analyzed() == analyzed
+
+
+def test_a_published_import_has_its_seo_audit_stored_when_the_command_ends(article_index, tmp_path):
+    from seo.models import SEOAuditResult
+
+    paths = write_files(tmp_path, [article_text(1), article_text(2)])
+
+    code, _out, error = run_import(*map(str, paths), "--publish")
+
+    assert code == 0, error
+    pages = list(ArticlePage.objects.all())
+    assert len(pages) == 2
+    for page in pages:
+        assert SEOAuditResult.objects.filter(page=page, lang="de").exists()
