@@ -145,18 +145,12 @@ def import_article_files(paths: Iterable[Path], *, options: ImportOptions) -> It
 
 
 def flush_index_updates() -> None:
-    """Index the pages written so far in the current batch: search, then references; then
-    queue their SEO audit refreshes.
-
-    One transaction, and on PostgreSQL one lock for every importer: modelsearch's title-norm
-    update rewrites rows of other importers' pages too, and two such updates at once could
-    wait for each other (parallel workers, two commands)."""
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [INDEX_FLUSH_LOCK_ID])
-        flush_search_updates()
-        flush_reference_updates()
+    """Index the pages written so far in the current batch: references, then search; then
+    queue their SEO audit refreshes. Each is safe next to other importers (parallel workers):
+    the reference index works in one transaction of its own, and the search backend
+    serialises only its title-norm update (``cms/search.py``)."""
+    flush_reference_updates()
+    flush_search_updates()
     # The SEO audit of published pages, after the index (it is a task: it runs here with the
     # immediate backend, in a worker with a queue).
     flush_page_audit_refreshes()
@@ -186,10 +180,6 @@ def refresh_planner_statistics() -> None:
         stale = [row[0] for row in cursor.fetchall()]
         for table in stale:
             cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
-
-
-# Any fixed 64-bit number that no other code uses as an advisory lock id.
-INDEX_FLUSH_LOCK_ID = 0x41525449434C4558  # "ARTICLEX"
 
 
 def candidate_slugs(path: Path, *, options: ImportOptions) -> set[tuple[str, str]]:

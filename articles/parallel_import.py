@@ -14,7 +14,8 @@ at the same time could change is ruled out:
   the first created, as it would in one process.
 - New keywords are created under a per-term transaction lock (``articles/services.py``), so two
   files adding the same keyword at once share one keyword.
-- Index flushes take one database lock (``articles.importing.flush_index_updates``).
+- The search index's title-norm update, which rewrites other workers' new entries too, runs
+  under a database lock (``cms/search.py``).
 
 Reports come back in input order. PostgreSQL only: SQLite allows one writer at a time, so the
 caller runs one process there (``workers_possible``).

@@ -156,38 +156,50 @@ def _keywords_get_or_create(terms: Sequence[str], lang: str) -> dict[str, Keywor
     wanted = {_term_key(term): " ".join(term.split()) for term in terms}
     if not wanted:
         return {}
-    _lock_keyword_terms(lang, wanted)
+    found = _keywords_by_term(column, wanted)
+    missing = {key: term for key, term in wanted.items() if key not in found}
+    if missing and _lock_keyword_terms(lang, missing):
+        # Another transaction may have created some of them while this one waited.
+        found.update(_keywords_by_term(column, missing))
+        missing = {key: term for key, term in missing.items() if key not in found}
+    if missing:
+        # The untranslated ``term`` column takes the active language's value.
+        with translation.override(lang):
+            created = Keyword.objects.bulk_create(
+                [Keyword(**{column: term}) for term in missing.values()]
+            )
+        index_later(created)
+        found.update({_term_key(getattr(keyword, column)): keyword for keyword in created})
+    return found
+
+
+def _keywords_by_term(column: str, wanted: dict[str, str]) -> dict[str, Keyword]:
     condition = Q()
     for term in wanted.values():
         condition |= Q(**{f"{column}__iexact": term})
     found: dict[str, Keyword] = {}
     for keyword in Keyword.objects.filter(condition).order_by("pk"):
         found.setdefault(_term_key(getattr(keyword, column)), keyword)
-    missing = [Keyword(**{column: term}) for key, term in wanted.items() if key not in found]
-    if missing:
-        # The untranslated ``term`` column takes the active language's value.
-        with translation.override(lang):
-            created = Keyword.objects.bulk_create(missing)
-        index_later(created)
-        found.update({_term_key(getattr(keyword, column)): keyword for keyword in created})
     return found
 
 
-def _lock_keyword_terms(lang: str, keys: Iterable[str]) -> None:
-    """On PostgreSQL, hold a transaction lock per term until commit, so two transactions that
-    create the same keyword at once (parallel import workers) make one keyword, not two: the
-    second waits, then finds the first one's. Locks are taken in one order (sorted keys), so
-    two writers never wait for each other in a circle. SQLite has one writer at a time anyway.
-    """
+def _lock_keyword_terms(lang: str, keys: Iterable[str]) -> bool:
+    """On PostgreSQL, hold a transaction lock per term about to be created until commit, so two
+    transactions that create the same keyword at once (parallel import workers) make one
+    keyword, not two: the second waits, then finds the first one's. Existing keywords are not
+    locked, so writers that only use them never wait. Locks are taken in one order (sorted
+    ids), so two writers never wait for each other in a circle. SQLite has one writer at a
+    time anyway (returns False: nothing was locked)."""
     connection = connections[router.db_for_write(Keyword)]
     if connection.vendor != "postgresql":
-        return
+        return False
     lock_ids = sorted({_advisory_lock_id(f"seo.keyword:{lang}:{key}") for key in keys})
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT pg_advisory_xact_lock(lock_id) FROM unnest(%s::bigint[]) AS lock_id",
             [lock_ids],
         )
+    return True
 
 
 def _advisory_lock_id(name: str) -> int:

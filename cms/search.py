@@ -11,8 +11,10 @@ PostgreSQL it is a subclass that writes exactly the same index rows with less Py
   compiled on its own (about 30 per article). Here the SQL of one fragment is compiled once
   per weight and configuration, and later fragments only put their text into its parameters.
 
-Searching is untouched. ``tests/cms/test_search_backend.py`` checks that the SQL and the
-parameters are identical to modelsearch's for real articles and keywords.
+The title-norm update that follows each batch runs under a database lock, so that two
+indexers never run it at once. Searching is untouched. ``tests/cms/test_search_backend.py``
+checks that the SQL and the parameters are identical to modelsearch's for real articles and
+keywords.
 """
 
 from __future__ import annotations
@@ -203,6 +205,23 @@ class FastIndexingPostgresIndex(PostgresIndex):
             )
 
         self._refresh_title_norms()
+
+    def _refresh_title_norms(self, full=False):
+        """modelsearch's update, one indexer at a time (PostgreSQL session lock).
+
+        It rewrites every entry still at title_norm 1.0, other writers' new entries included;
+        two such updates at once (parallel import workers) can each wait for rows the other
+        holds. After this update the row locks are only waited for, never in a circle."""
+        with self.write_connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [TITLE_NORMS_LOCK_ID])
+            try:
+                super()._refresh_title_norms(full=full)
+            finally:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [TITLE_NORMS_LOCK_ID])
+
+
+# Any fixed 64-bit number that no other code uses as an advisory lock id.
+TITLE_NORMS_LOCK_ID = 0x4D53544E4F524D53  # "MSTNORMS"
 
 
 class FastIndexingPostgresSearchBackend(PostgresSearchBackend):
