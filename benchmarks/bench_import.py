@@ -3,10 +3,14 @@
 Not a test. Creates a throw-away database (dropped at the end unless --keep), migrates it, writes
 N generated German articles of the seed's size (~2,300 words, 6 sections, 2 conclusion
 paragraphs, 5 FAQs, 9 keywords; text from our own vocabulary) to a temporary folder and imports
-them with the same code as ``manage.py import_articles``. Prints articles per second and the
-queries one import takes with 100 and with N articles already in the database.
+them with the same code as ``manage.py import_articles --workers N`` (default 2 workers).
+Prints articles per second, the CPU time per article (importer processes and their PostgreSQL
+backends) and the queries one import takes with 100 and with N articles already in the
+database; with several workers, queries are counted per worker chunk of files (one index flush
+each), the chunk holding file 101 and the last one.
 
-    .venv/bin/python benchmarks/bench_import.py [--count 1000] [--publish] [--profile]
+    .venv/bin/python benchmarks/bench_import.py [--count 1000] [--workers 2] [--publish]
+                                                [--again] [--profile (with --workers 1)]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres  (server to use; default shown)
 """
 
@@ -173,12 +177,109 @@ def process_cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def import_in_this_process(paths, options, profile: bool):
+    """Import in this process, as ``import_articles`` does with one worker."""
+    from django.db import connection
+
+    from articles.importing import SEARCH_INDEX_EVERY, Outcome, import_article_files
+
+    count = len(paths)
+    # Queries are averaged over a window of SEARCH_INDEX_EVERY files, which holds one
+    # index flush: after 100 files, and at the end of the run.
+    window = SEARCH_INDEX_EVERY
+    windows = {100: 101, count - window: count - window + 1}
+    queries: dict[int, float] = {}
+    profiler = cProfile.Profile() if profile else None
+    backend_pid = database_backend_pid(connection)
+    backend_cpu = process_cpu_seconds(backend_pid)
+    started, started_cpu = time.perf_counter(), time.process_time()
+    reports = import_article_files(paths, options=options)
+    counter = QueryCounter()
+    counting = None
+    for position in range(1, count + 1):
+        if position in windows.values():
+            counter.count = 0
+            counting = connection.execute_wrapper(counter)
+            counting.__enter__()
+        if profiler:
+            profiler.enable()
+        report = next(reports)
+        if profiler:
+            profiler.disable()
+        if counting is not None and position - window + 1 in windows.values():
+            counting.__exit__(None, None, None)
+            queries[position - window] = counter.count / window
+            counting = None
+        if report.outcome is not Outcome.CREATED:
+            sys.exit(f"{report.source}: {report.outcome} {report.reason}")
+    for _ in reports:  # the final index flush
+        pass
+    elapsed = time.perf_counter() - started
+    importer_cpu = time.process_time() - started_cpu
+    database_cpu = process_cpu_seconds(backend_pid) - backend_cpu
+    return elapsed, importer_cpu, database_cpu, queries, window, profiler
+
+
+def import_in_parallel(paths, options, workers: int, database: str):
+    """Import with ``workers`` processes, as ``import_articles --workers N`` does.
+
+    CPU: this process and its workers (reaped at the end), plus every PostgreSQL backend
+    serving the benchmark database, sampled while the workers are connected. Queries: counted
+    in each worker per chunk of files (one index flush each); shown for the chunk holding file
+    101 and for the last chunk.
+    """
+    from articles.importing import Outcome
+    from articles.parallel_import import ParallelStats, import_in_workers
+
+    count = len(paths)
+    stats = ParallelStats()
+    backends: dict[int, float] = {}
+    before = os.times()
+    started = time.perf_counter()
+    reports = import_in_workers(paths, options=options, workers=workers, stats=stats)
+    for position, report in enumerate(reports, start=1):
+        if report.outcome is not Outcome.CREATED:
+            sys.exit(f"{report.source}: {report.outcome} {report.reason}")
+        if position % 10 == 0 or position == count:
+            backends.update(database_backends_cpu(database))
+    elapsed = time.perf_counter() - started
+    after = os.times()
+    importer_cpu = sum(after[:4]) - sum(before[:4])
+    database_cpu = sum(backends.values())
+    by_position = {position: chunk for chunk in stats.chunks for position in chunk.positions}
+    queries: dict[int, float] = {}
+    for label, position in (("100", 100), ("the last", count - 1)):
+        chunk = by_position[position]
+        queries[f"{min(chunk.positions)} (chunk of {label})"] = chunk.queries / len(chunk.positions)
+    window = "chunk's"
+    return elapsed, importer_cpu, database_cpu, queries, window
+
+
+def database_backends_cpu(database: str) -> dict[int, float]:
+    """CPU seconds of each local PostgreSQL backend connected to ``database`` (by the process
+    title PostgreSQL gives its backends: "postgres: ... <user> <database> ...")."""
+    found: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            if title.startswith("postgres:") and f" {database} " in title:
+                found[int(entry.name)] = process_cpu_seconds(int(entry.name))
+        except (OSError, ValueError):
+            continue
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--publish", action="store_true", help="import with --publish")
     parser.add_argument("--profile", action="store_true", help="print the top cProfile entries")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
+    parser.add_argument(
+        "--workers", type=int, default=2, help="import processes, as import_articles --workers"
+    )
     parser.add_argument(
         "--again", action="store_true", help="then import the same files again (all unchanged)"
     )
@@ -197,14 +298,8 @@ def main() -> None:
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection
 
-    from articles.importing import (
-        SEARCH_INDEX_EVERY,
-        ImportOptions,
-        Outcome,
-        import_article_files,
-    )
+    from articles.importing import ImportOptions, import_article_files
     from articles.services import article_index_get_or_create
 
     try:
@@ -220,39 +315,14 @@ def main() -> None:
             words = len(generated_article(1).split())
             print(f"{arguments.count} generated articles of ~{words} words each")
 
-            # Queries are averaged over a window of SEARCH_INDEX_EVERY files, which holds one
-            # search-index flush: after 100 files, and at the end of the run.
-            window = SEARCH_INDEX_EVERY
-            windows = {100: 101, arguments.count - window: arguments.count - window + 1}
-            queries: dict[int, float] = {}
-            profiler = cProfile.Profile() if arguments.profile else None
-            backend_pid = database_backend_pid(connection)
-            backend_cpu = process_cpu_seconds(backend_pid)
-            started, started_cpu = time.perf_counter(), time.process_time()
-            reports = import_article_files(paths, options=options)
-            counter = QueryCounter()
-            counting = None
-            for position in range(1, arguments.count + 1):
-                if position in windows.values():
-                    counter.count = 0
-                    counting = connection.execute_wrapper(counter)
-                    counting.__enter__()
-                if profiler:
-                    profiler.enable()
-                report = next(reports)
-                if profiler:
-                    profiler.disable()
-                if counting is not None and position - window + 1 in windows.values():
-                    counting.__exit__(None, None, None)
-                    queries[position - window] = counter.count / window
-                    counting = None
-                if report.outcome is not Outcome.CREATED:
-                    sys.exit(f"{report.source}: {report.outcome} {report.reason}")
-            for _ in reports:  # the final search-index flush
-                pass
-            elapsed = time.perf_counter() - started
-            importer_cpu = time.process_time() - started_cpu
-            database_cpu = process_cpu_seconds(backend_pid) - backend_cpu
+            if arguments.workers > 1:
+                print(f"importing with {arguments.workers} worker processes")
+                figures = import_in_parallel(paths, options, arguments.workers, BENCH_DATABASE)
+                elapsed, importer_cpu, database_cpu, queries, window = figures
+            else:
+                print("importing in this process (--workers 1)")
+                figures = import_in_this_process(paths, options, arguments.profile)
+                elapsed, importer_cpu, database_cpu, queries, window, profiler = figures
             if arguments.again:
                 again_started = time.perf_counter()
                 outcomes = Counter(
@@ -266,10 +336,19 @@ def main() -> None:
         # article (the importer's Python and its PostgreSQL backend) does not.
         per_article = (importer_cpu + database_cpu) / arguments.count
         print(
-            f"CPU per article: importer {importer_cpu / arguments.count * 1000:.0f} ms, "
-            f"PostgreSQL {database_cpu / arguments.count * 1000:.0f} ms "
-            f"-> {1 / per_article:.1f} articles/s for one importer on an idle machine"
+            f"CPU per article: importer {importer_cpu / arguments.count * 1000:.1f} ms, "
+            f"PostgreSQL {database_cpu / arguments.count * 1000:.1f} ms, "
+            f"together {per_article * 1000:.1f} ms"
         )
+        cores = os.cpu_count() or 1
+        if arguments.workers == 1:
+            # One importer and its backend take turns: one core's worth at most.
+            print(f"-> at most {1 / per_article:.1f} articles/s for one importer")
+        else:
+            print(
+                f"-> at most {cores / per_article:.1f} articles/s if all {cores} cores did "
+                "nothing else (lock waits and other processes lower it)"
+            )
         print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
         if arguments.again:
             summary = ", ".join(f"{count} {outcome}" for outcome, count in outcomes.items())
@@ -280,9 +359,9 @@ def main() -> None:
         for existing, count in queries.items():
             print(
                 f"queries per article with {existing} articles already there "
-                f"(mean of {window} files): {count:.1f}"
+                f"(mean of the {window} files): {count:.1f}"
             )
-        if profiler:
+        if arguments.workers == 1 and profiler:
             stats = pstats.Stats(profiler)
             stats.sort_stats("cumulative").print_stats(45)
             stats.sort_stats("tottime").print_stats(25)
