@@ -247,11 +247,11 @@ def import_in_parallel(paths, options, workers: int, database: str):
     importer_cpu = sum(after[:4]) - sum(before[:4])
     database_cpu = sum(backends.values())
     by_position = {position: chunk for chunk in stats.chunks for position in chunk.positions}
-    queries: dict[int, float] = {}
-    for label, position in (("100", 100), ("the last", count - 1)):
+    queries: dict[str, float] = {}
+    for position in (100, count - 1):
         chunk = by_position[position]
-        queries[f"{min(chunk.positions)} (chunk of {label})"] = chunk.queries / len(chunk.positions)
-    window = "chunk's"
+        queries[f"~{min(chunk.positions)}"] = chunk.queries / len(chunk.positions)
+    window = "worker chunk's"
     return elapsed, importer_cpu, database_cpu, queries, window
 
 
