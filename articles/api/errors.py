@@ -85,6 +85,10 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
     if not isinstance(exc, exceptions.APIException):
         return None
     headers = {}
+    # As DRF's own handler does: a 401 names how to authenticate (set by APIView from the
+    # first authenticator), or clients cannot tell what to send.
+    if getattr(exc, "auth_header", None):
+        headers["WWW-Authenticate"] = exc.auth_header
     if getattr(exc, "wait", None):
         headers["Retry-After"] = str(int(exc.wait))
     if isinstance(exc, exceptions.MethodNotAllowed) and context.get("view") is not None:

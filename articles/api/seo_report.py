@@ -182,12 +182,3 @@ class ArticleSEOReportView(PublicAPIView):
         response = Response(data)
         response["Cache-Control"] = "private, no-store"
         return response
-
-    def handle_exception(self, exc: Exception) -> Response:
-        # DRF puts the challenge on the exception; the API's shared handler does not copy it,
-        # and a 401 without WWW-Authenticate tells clients nothing about how to authenticate.
-        response = super().handle_exception(exc)
-        challenge = getattr(exc, "auth_header", None)
-        if challenge and response.status_code == status.HTTP_401_UNAUTHORIZED:
-            response["WWW-Authenticate"] = challenge
-        return response
