@@ -24,6 +24,7 @@ caller runs one process there (``workers_possible``).
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.util
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -129,8 +130,10 @@ _stop = None
 def _worker_start(stop) -> None:
     global _stop
     _stop = stop
-    # A fresh connection per worker (the parent closed its own before forking).
+    # A fresh connection per worker (the parent closed its own before forking), closed when
+    # the worker exits, so PostgreSQL sees a goodbye rather than a dropped connection.
     connections.close_all()
+    multiprocessing.util.Finalize(None, connections.close_all, exitpriority=10)
 
 
 def _import_chunk(
