@@ -267,10 +267,16 @@ def _insert_children(page: ArticlePage, children: dict[str, list]) -> None:
     """
     with translation.override(primary_language(page)):
         for rows in children.values():
-            if rows:
+            if not rows:
+                continue
+            for row in rows:
+                row.page = page
+            model = type(rows[0])
+            if connections[router.db_for_write(model)].features.can_return_rows_from_bulk_insert:
+                model.objects.bulk_create(rows)
+            else:  # the revision needs the children's ids
                 for row in rows:
-                    row.page = page
-                type(rows[0]).objects.bulk_create(rows)
+                    row.save()
     for name, rows in children.items():
         getattr(page, name).set(rows)
     getattr(page, COMMENTS_RELATION_NAME).set([])
