@@ -191,3 +191,32 @@ def test_children_are_stored_numbered_in_their_order(article_index):
     assert [s.heading_de for s in sections] == [s.heading for s in content.sections]
     assert [f.question_de for f in faqs] == [f.question for f in content.faqs]
     assert [link.keyword.term_de for link in links] == [k.term for k in content.keywords]
+
+
+def test_a_new_articles_children_are_written_in_its_primary_language_with_the_revisions_ids(
+    make_article,
+):
+    from articles.models import FAQ, Section
+
+    page = make_article("en", publish=False)  # an English-only article
+
+    sections = list(Section.objects.filter(page=page).order_by("sort_order"))
+    faqs = list(FAQ.objects.filter(page=page).order_by("sort_order"))
+    assert sections and faqs
+    with connection.cursor() as cursor:  # the raw columns (the ORM reads through a language)
+        cursor.execute(
+            "SELECT heading, heading_en, heading_de FROM articles_section WHERE page_id = %s",
+            [page.pk],
+        )
+        rows = cursor.fetchall()
+    assert len(rows) == len(sections)
+    assert all(
+        heading == heading_en and heading_de is None for heading, heading_en, heading_de in rows
+    )
+    assert [s.sort_order for s in sections] == list(range(len(sections)))
+    content = page.get_latest_revision().content
+    assert [row["pk"] for row in content["sections"]] == [s.pk for s in sections]
+    assert [row["pk"] for row in content["faqs"]] == [f.pk for f in faqs]
+    assert [row["pk"] for row in content["keywords"]] == list(
+        page.keywords.order_by("sort_order").values_list("pk", flat=True)
+    )
