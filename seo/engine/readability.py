@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from .syllables import syllable_count
 from .text import WORD_RE
@@ -69,20 +69,26 @@ FORMULAS: dict[str, tuple[str, str, Callable[[ReadabilityCounts], float]]] = {
 }
 
 
-_WORD_STATS: dict[str, dict[str, tuple[int, int]]] = {}
-_WORD_STATS_LIMIT = 1 << 18  # words per language; the cache restarts beyond this
+# Per language: syllables and letters of every word seen, in two plain dicts, so that an
+# article's words are summed with C-level lookups instead of a Python loop per word.
+_SYLLABLES: dict[str, dict[str, int]] = {}
+_LETTERS: dict[str, dict[str, int]] = {}
+_WORD_STATS_LIMIT = 1 << 18  # words per language; the caches restart beyond this
 
 
-def _word_stats(word: str, lang: str) -> tuple[int, int]:
-    """(syllables, letters) of a word, cached per language in a plain dict for speed."""
-    cache = _WORD_STATS.setdefault(lang, {})
-    stats = cache.get(word)
-    if stats is None:
-        if len(cache) >= _WORD_STATS_LIMIT:
-            cache.clear()
-        stats = (syllable_count(word, lang), sum(1 for ch in word if ch.isalpha()))
-        cache[word] = stats
-    return stats
+def _word_stat_tables(words: set[str], lang: str) -> tuple[dict[str, int], dict[str, int]]:
+    """(syllables, letters) tables that hold every word of `words`."""
+    syllables = _SYLLABLES.setdefault(lang, {})
+    letters = _LETTERS.setdefault(lang, {})
+    missing = words.difference(syllables)
+    if len(syllables) + len(missing) > _WORD_STATS_LIMIT:
+        syllables.clear()
+        letters.clear()
+        missing = words
+    for word in missing:
+        syllables[word] = syllable_count(word, lang)
+        letters[word] = sum(1 for ch in word if ch.isalpha())
+    return syllables, letters
 
 
 def count_blocks(
@@ -93,22 +99,23 @@ def count_blocks(
     Taking whole blocks keeps the per-sentence work to integer arithmetic, which matters when
     thousands of articles are audited.
     """
-    vocabulary: Counter[str] = Counter()
-    sentence_count = long_sentences = word_count = 0
+    pieces: list[Sequence[str]] = []
+    sentence_count = long_sentences = 0
     for words, sentence_lengths in blocks:
-        vocabulary.update(words)
-        word_count += len(words)
+        pieces.append(words)
         for length in sentence_lengths:
             if length:
                 sentence_count += 1
                 long_sentences += length > long_sentence_words
-    syllables = letters = 0
-    known = _WORD_STATS.get(lang, {})
-    for word, times in vocabulary.items():
-        stats = known.get(word) or _word_stats(word, lang)
-        syllables += times * stats[0]
-        letters += times * stats[1]
-    return ReadabilityCounts(word_count, sentence_count, syllables, letters, long_sentences)
+    all_words = list(chain.from_iterable(pieces))
+    syllables_of, letters_of = _word_stat_tables(set(all_words), lang)
+    return ReadabilityCounts(
+        words=len(all_words),
+        sentences=sentence_count,
+        syllables=sum(map(syllables_of.__getitem__, all_words)),
+        letters=sum(map(letters_of.__getitem__, all_words)),
+        long_sentences=long_sentences,
+    )
 
 
 def count_sentences(
