@@ -98,7 +98,12 @@ class RichText:
 
 def normalise_plain_text(value: str) -> str:
     """NFC, whitespace runs collapsed to one space, trimmed. Used for plain-text fields."""
-    return " ".join(unicodedata.normalize("NFC", value or "").split())
+    text = unicodedata.normalize("NFC", value or "")
+    # Most texts are already collapsed. Every whitespace character but the ASCII space is
+    # unprintable, so a printable text without double or edge spaces is its own result.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 class _BlockCollector(HTMLParser):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from seo.engine import html_to_plain_text, normalise_plain_text
@@ -112,3 +114,23 @@ def test_sentences_split_at_terminal_punctuation_but_not_abbreviations(lang, tex
 
 def test_each_line_is_its_own_sentence():
     assert len(split_sentences("Titel ohne Punkt\nErster Satz.", "de")) == 2
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "schon normal",
+        " vorne",
+        "hinten ",
+        "zwei  Leerzeichen",
+        "Zeilen\numbruch",
+        "Tab\tstopp",
+        "ge\u00a0schützt",
+        "schmal\u202fLeerzeichen",
+        "Ideogramm\u3000Leerzeichen",
+        "weich\u00adgetrennt",
+        "",
+    ],
+)
+def test_plain_text_normalisation_equals_collapsing_every_whitespace(value):
+    assert normalise_plain_text(value) == " ".join(unicodedata.normalize("NFC", value).split())
