@@ -9,13 +9,11 @@ German title it does not have.
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connections, router, transaction
-from django.db.models import Q
 from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import COMMENTS_RELATION_NAME, Page, Revision, Site
@@ -26,6 +24,7 @@ from articles.models import FAQ, ArticleIndexPage, ArticleKeyword, ArticlePage, 
 from articles.reference_batching import reference_update_later
 from articles.search_batching import index_later, search_updates_batched
 from seo.models import Keyword
+from seo.services import keywords_get_or_create, term_key
 
 PAGE_FIELDS = {
     "title": "title",
@@ -124,7 +123,7 @@ def _apply_keywords(page: ArticlePage, lang: str, keywords: Sequence[KeywordCont
         page.keywords.set(
             _in_order(
                 [
-                    ArticleKeyword(keyword=found[_term_key(keyword.term)], focus=keyword.focus)
+                    ArticleKeyword(keyword=found[term_key(keyword.term)], focus=keyword.focus)
                     for keyword in keywords
                 ]
             )
@@ -143,68 +142,11 @@ def _apply_keywords(page: ArticlePage, lang: str, keywords: Sequence[KeywordCont
         index_later(renamed)
 
 
-def _term_key(term: str) -> str:
-    # As the database compares for ``iexact``: surrounding and repeated spaces do not count.
-    return " ".join(term.split()).upper()
-
-
 def _keywords_get_or_create(terms: Sequence[str], lang: str) -> dict[str, Keyword]:
-    """``seo.services.keyword_get_or_create`` for many terms at once: one query finds the
-    keywords whose term in ``lang`` matches (ignoring case), one creates the missing ones.
-    Returns them by ``_term_key``."""
-    column = localized("term", lang)
-    wanted = {_term_key(term): " ".join(term.split()) for term in terms}
-    if not wanted:
-        return {}
-    found = _keywords_by_term(column, wanted)
-    missing = {key: term for key, term in wanted.items() if key not in found}
-    if missing and _lock_keyword_terms(lang, missing):
-        # Another transaction may have created some of them while this one waited.
-        found.update(_keywords_by_term(column, missing))
-        missing = {key: term for key, term in missing.items() if key not in found}
-    if missing:
-        # The untranslated ``term`` column takes the active language's value.
-        with translation.override(lang):
-            created = Keyword.objects.bulk_create(
-                [Keyword(**{column: term}) for term in missing.values()]
-            )
-        index_later(created)
-        found.update({_term_key(getattr(keyword, column)): keyword for keyword in created})
+    """``seo.services.keywords_get_or_create``, with the new keywords indexed in the batch."""
+    found, created = keywords_get_or_create(terms=terms, lang=lang)
+    index_later(created)
     return found
-
-
-def _keywords_by_term(column: str, wanted: dict[str, str]) -> dict[str, Keyword]:
-    condition = Q()
-    for term in wanted.values():
-        condition |= Q(**{f"{column}__iexact": term})
-    found: dict[str, Keyword] = {}
-    for keyword in Keyword.objects.filter(condition).order_by("pk"):
-        found.setdefault(_term_key(getattr(keyword, column)), keyword)
-    return found
-
-
-def _lock_keyword_terms(lang: str, keys: Iterable[str]) -> bool:
-    """On PostgreSQL, hold a transaction lock per term about to be created until commit, so two
-    transactions that create the same keyword at once (parallel import workers) make one
-    keyword, not two: the second waits, then finds the first one's. Existing keywords are not
-    locked, so writers that only use them never wait. Locks are taken in one order (sorted
-    ids), so two writers never wait for each other in a circle. SQLite has one writer at a
-    time anyway (returns False: nothing was locked)."""
-    connection = connections[router.db_for_write(Keyword)]
-    if connection.vendor != "postgresql":
-        return False
-    lock_ids = sorted({_advisory_lock_id(f"seo.keyword:{lang}:{key}") for key in keys})
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_advisory_xact_lock(lock_id) FROM unnest(%s::bigint[]) AS lock_id",
-            [lock_ids],
-        )
-    return True
-
-
-def _advisory_lock_id(name: str) -> int:
-    """A stable signed 64-bit id for ``name`` (Python's ``hash`` differs between processes)."""
-    return int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), signed=True)
 
 
 def _save_revision(
