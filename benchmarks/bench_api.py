@@ -47,7 +47,9 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
+
+from _database import database_urls, drop_database, recreate_database
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_FILE = REPO.parent / "shared" / "seeds" / "000_f0fe1d16a1469c78.txt"
@@ -209,31 +211,6 @@ def generated_content(number: int, lang: str, rng: random.Random):
 
 
 # --- Database and data ------------------------------------------------------------------------
-
-
-def database_urls() -> tuple[str, str]:
-    """(maintenance URL, benchmark database URL) on the configured PostgreSQL server."""
-    server = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-    parts = urlsplit(server)
-    if not parts.scheme.startswith("postgres"):
-        sys.exit(f"DATABASE_URL must point to PostgreSQL, got {server!r}")
-    maintenance = urlunsplit(parts._replace(path="/postgres"))
-    return maintenance, urlunsplit(parts._replace(path=f"/{BENCH_DATABASE}"))
-
-
-def recreate_database(maintenance_url: str) -> None:
-    import psycopg
-
-    with psycopg.connect(maintenance_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{BENCH_DATABASE}"')
-
-
-def drop_database(maintenance_url: str) -> None:
-    import psycopg
-
-    with psycopg.connect(maintenance_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
 
 
 def app_environment(database_url: str, extra: dict[str, str]) -> dict[str, str]:
@@ -578,7 +555,7 @@ def main() -> None:
 
     if args.load == "auto":
         args.load = "wrk" if shutil.which("wrk") else "threads"
-    maintenance_url, database_url = database_urls()
+    maintenance_url, database_url = database_urls(BENCH_DATABASE)
     redis_process = None
     cache_env: dict[str, str] = {}
     if args.cache == "redis":
@@ -588,7 +565,7 @@ def main() -> None:
     bare_dir = Path(tempfile.mkdtemp(prefix="bench-api-"))
     try:
         print(f"Database {BENCH_DATABASE} on {urlsplit(maintenance_url).netloc}; migrating...")
-        recreate_database(maintenance_url)
+        recreate_database(maintenance_url, BENCH_DATABASE)
         env = app_environment(database_url, cache_env)
         python = str(REPO / ".venv" / "bin" / "python")
         subprocess.run(
@@ -707,7 +684,7 @@ def main() -> None:
             redis_process.wait()
         shutil.rmtree(bare_dir, ignore_errors=True)
         if not args.keep:
-            drop_database(maintenance_url)
+            drop_database(maintenance_url, BENCH_DATABASE)
 
 
 def report_ratios(results: dict[str, Result]) -> None:

@@ -26,7 +26,8 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+
+from _database import database_urls, drop_database, recreate_database
 
 REPO = Path(__file__).resolve().parent.parent
 BENCH_DATABASE = "cms_bench_import"
@@ -133,25 +134,6 @@ def generated_article(number: int) -> str:
     # Three keywords from a shared pool: real imports reuse keywords as well as adding them.
     lines += [f"- {term} Ratgeber" for term in rng.sample(NOUNS, 3)]
     return "\n".join(lines) + "\n"
-
-
-def database_urls() -> tuple[str, str]:
-    server = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-    parts = urlsplit(server)
-    if parts.scheme not in ("postgres", "postgresql"):
-        sys.exit(f"DATABASE_URL must point to PostgreSQL, not {parts.scheme}")
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    bench = urlunsplit(parts._replace(path=f"/{BENCH_DATABASE}"))
-    return admin, bench
-
-
-def recreate_database(admin_url: str, *, drop_only: bool = False) -> None:
-    import psycopg
-
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
-        if not drop_only:
-            connection.execute(f'CREATE DATABASE "{BENCH_DATABASE}"')
 
 
 class QueryCounter:
@@ -287,8 +269,8 @@ def main() -> None:
     if arguments.count < 200:
         sys.exit("--count must be at least 200 (queries are measured after 100 and at the end)")
 
-    admin_url, bench_url = database_urls()
-    recreate_database(admin_url)
+    admin_url, bench_url = database_urls(BENCH_DATABASE)
+    recreate_database(admin_url, BENCH_DATABASE)
     os.environ["DATABASE_URL"] = bench_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
     # Without DEBUG, Django keeps no query log (memory, time); queries are counted explicitly.
@@ -370,7 +352,7 @@ def main() -> None:
 
         connections.close_all()
         if not arguments.keep:
-            recreate_database(admin_url, drop_only=True)
+            drop_database(admin_url, BENCH_DATABASE)
 
 
 if __name__ == "__main__":

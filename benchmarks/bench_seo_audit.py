@@ -32,6 +32,8 @@ import tracemalloc
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from _database import drop_database, recreate_database
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
@@ -219,23 +221,9 @@ def generate_article(index: int, link_targets: list[int]):
 # --- database ---------------------------------------------------------------------------------
 
 
-def server_connection(server: str):
-    import psycopg
-
-    return psycopg.connect(f"{server}/postgres", autocommit=True)
-
-
 def create_database(server: str, name: str) -> None:
-    with server_connection(server) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
-        # A database that is dropped after the run need not wait for each commit's fsync.
-        connection.execute(f'ALTER DATABASE "{name}" SET synchronous_commit = off')
-
-
-def drop_database(server: str, name: str) -> None:
-    with server_connection(server) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    # A database that is dropped after the run need not wait for each commit's fsync.
+    recreate_database(f"{server}/postgres", name, "synchronous_commit = off")
 
 
 def configure_django(database_url: str) -> None:
@@ -391,7 +379,7 @@ def main() -> None:
         if args.keep_db:
             print(f"kept database {args.database}")
         else:
-            drop_database(args.server, args.database)
+            drop_database(f"{args.server}/postgres", args.database)
 
 
 def run(database_url: str, sizes: list[int], args: argparse.Namespace) -> None:
