@@ -54,30 +54,28 @@ class Command(TranslationMigrateCommand):
 
     def _index_translated_slugs(self, database: str) -> None:
         # Articles are looked up by slug_<lang> (fallback never applies in queries).
-        connection = connections[database]
-        table = Page._meta.db_table
-        with connection.cursor() as cursor:
-            for code in settings.MODELTRANSLATION_LANGUAGES:
-                column = build_localized_fieldname("slug", code)
-                index = f"{table}_{column}_idx"
-                cursor.execute(
-                    f"CREATE INDEX IF NOT EXISTS {connection.ops.quote_name(index)} "
-                    f"ON {connection.ops.quote_name(table)} ({connection.ops.quote_name(column)})"
-                )
+        _index_every_language(database, Page._meta.db_table, "slug", "idx", "{}")
 
     def _index_keyword_terms(self, database: str) -> None:
         # Keywords are found by term ignoring case (``term_<lang>__iexact``), which PostgreSQL
         # compares as UPPER(term_<lang>) = UPPER(%s): without this index every import scans the
         # whole keyword table, slower the more keywords there are. (SQLite compares with LIKE,
         # which this index does not serve; there it costs only its upkeep.)
-        connection = connections[database]
-        table = Keyword._meta.db_table
-        quote = connection.ops.quote_name
-        with connection.cursor() as cursor:
-            for code in settings.MODELTRANSLATION_LANGUAGES:
-                column = build_localized_fieldname("term", code)
-                index = f"{table}_{column}_upper_idx"
-                cursor.execute(
-                    f"CREATE INDEX IF NOT EXISTS {quote(index)} "
-                    f"ON {quote(table)} (UPPER({quote(column)}))"
-                )
+        _index_every_language(database, Keyword._meta.db_table, "term", "upper_idx", "UPPER({})")
+
+
+def _index_every_language(
+    database: str, table: str, field: str, suffix: str, expression: str
+) -> None:
+    """CREATE INDEX IF NOT EXISTS ``<table>_<field>_<lang>_<suffix>`` on ``expression`` (with
+    ``{}`` for the column) for every configured language's column of ``field``."""
+    connection = connections[database]
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        for code in settings.MODELTRANSLATION_LANGUAGES:
+            column = build_localized_fieldname(field, code)
+            index = f"{table}_{column}_{suffix}"
+            cursor.execute(
+                f"CREATE INDEX IF NOT EXISTS {quote(index)} "
+                f"ON {quote(table)} ({expression.format(quote(column))})"
+            )
