@@ -14,59 +14,20 @@ Outside a block, or in another thread, ``reference_update_later`` enqueues the t
 
 from __future__ import annotations
 
-import threading
-from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from django.db import transaction
 from django.db.models import Model
 from modelcluster.models import get_all_child_relations
 from wagtail.models import ReferenceIndex
 from wagtail.tasks import update_reference_index_task
 
-_state = threading.local()
-
-
-def _pending() -> dict[type[Model], set] | None:
-    return getattr(_state, "pending", None)
+from articles.pending_writes import PendingWrites
 
 
 def reference_update_later(obj: Model) -> None:
     """Update ``obj``'s references at the end of the current batch, or enqueue Wagtail's task
     for it right away outside one."""
-    pending = _pending()
-    if pending is None:
+    if not _writes.note(obj):
         update_reference_index_task.enqueue(obj._meta.app_label, obj._meta.model_name, str(obj.pk))
-        return
-    pending[type(obj)].add(obj.pk)
-
-
-@contextmanager
-def reference_updates_batched() -> Iterator[None]:
-    """Within the block, this thread's noted objects are indexed together at its end."""
-    if _pending() is not None:  # nested: the outermost block indexes
-        yield
-        return
-    _state.pending = defaultdict(set)
-    try:
-        yield
-    finally:
-        try:
-            flush_reference_updates()
-        finally:
-            del _state.pending
-
-
-def flush_reference_updates() -> None:
-    """Index what the current batch has noted so far (nothing outside a batch)."""
-    pending = _pending()
-    if not pending:
-        return
-    collected = dict(pending)
-    pending.clear()
-    for model, pks in collected.items():
-        _index_now(model, pks)
 
 
 def _index_now(model: type[Model], pks: set) -> None:
@@ -77,3 +38,10 @@ def _index_now(model: type[Model], pks: set) -> None:
     with transaction.atomic():
         for obj in objects.order_by("pk"):
             ReferenceIndex.create_or_update_for_object(obj)
+
+
+# The pages are committed before a flush, so a block that fails still indexes what it noted.
+_writes = PendingWrites(_index_now, flush_on_error=True)
+# Within the block, this thread's noted objects are indexed together at its end.
+reference_updates_batched = _writes.batched
+flush_reference_updates = _writes.flush

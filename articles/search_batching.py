@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
@@ -25,22 +24,16 @@ from django.db.models.signals import post_save
 from modelsearch import index
 from modelsearch.signal_handlers import post_save_signal_handler
 
+from articles.pending_writes import PendingWrites
+
 logger = logging.getLogger(__name__)
-_state = threading.local()
 _install_lock = threading.Lock()
 _installed = False
 
 
-def _pending() -> dict[type[Model], set] | None:
-    return getattr(_state, "pending", None)
-
-
 def _batching_post_save(sender, instance, **kwargs) -> None:
-    pending = _pending()
-    if pending is None or kwargs.get("raw", False):
+    if kwargs.get("raw", False) or not _writes.note(instance):
         post_save_signal_handler(instance, **kwargs)
-        return
-    pending[type(instance)].add(instance.pk)
 
 
 def _install() -> None:
@@ -57,18 +50,9 @@ def _install() -> None:
 @contextmanager
 def search_updates_batched() -> Iterator[None]:
     """Within the block, this thread's saves of indexed models are indexed once at its end."""
-    if _pending() is not None:  # nested: the outermost block indexes
-        yield
-        return
     _install()
-    _state.pending = defaultdict(set)
-    try:
+    with _writes.batched():
         yield
-        pending = _state.pending
-    finally:
-        del _state.pending
-    for model, pks in pending.items():
-        _index_now(model, pks)
 
 
 def flush_search_updates() -> None:
@@ -76,26 +60,19 @@ def flush_search_updates() -> None:
 
     Long runs of separately committed writes (an import of many files) flush every so often,
     so the index follows the committed pages closely."""
-    pending = _pending()
-    if not pending:
-        return
-    collected = dict(pending)
-    pending.clear()
-    for model, pks in collected.items():
-        _index_now(model, pks)
+    _writes.flush()
 
 
 def index_later(objects: Iterable[Model]) -> None:
     """Index objects written without ``post_save`` (``bulk_create``, ``bulk_update``): at the end
     of the current batch, or right away outside one."""
-    pending = _pending()
     objects = list(objects)
-    if pending is None:
-        for model in {type(obj) for obj in objects}:
-            _index_now(model, {obj.pk for obj in objects if type(obj) is model})
+    if _writes.active:
+        for obj in objects:
+            _writes.note(obj)
         return
-    for obj in objects:
-        pending[type(obj)].add(obj.pk)
+    for model in {type(obj) for obj in objects}:
+        _index_now(model, {obj.pk for obj in objects if type(obj) is model})
 
 
 def _index_now(model: type[Model], pks: set) -> None:
@@ -117,3 +94,8 @@ def _index_now(model: type[Model], pks: set) -> None:
             logger.exception("Indexing %d %s objects in '%s' failed", len(objects), model, name)
             if not backend.catch_indexing_errors:
                 raise
+
+
+# A block's saves roll back with it when it fails (a service's transaction), so only a block
+# that succeeds indexes them.
+_writes = PendingWrites(_index_now, flush_on_error=False)
