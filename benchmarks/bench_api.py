@@ -687,78 +687,37 @@ def main() -> None:
             drop_database(maintenance_url, BENCH_DATABASE)
 
 
+# (label, ours, theirs, target): each ratio compares run ``ours`` with run ``theirs``.
+COMPARISONS = [
+    (
+        "uncached v1 detail / Wagtail v2 detail",
+        "v1 detail uncached",
+        "v2 detail",
+        TARGET_UNCACHED_VS_V2,
+    ),
+    ("cache-hit v1 detail / bare app", "v1 detail cached", "bare detail", TARGET_CACHE_HIT_VS_BARE),
+    ("304 v1 detail / bare app", "v1 detail 304", "bare detail", TARGET_NOT_MODIFIED_VS_BARE),
+    ("uncached v1 list / Wagtail v2 list", "v1 list uncached", "v2 list", None),
+    ("cache-hit v1 list / bare app", "v1 list cached", "bare list", TARGET_CACHE_HIT_VS_BARE),
+    ("304 v1 list / bare app", "v1 list 304", "bare list", TARGET_NOT_MODIFIED_VS_BARE),
+]
+
+
 def report_ratios(results: dict[str, Result]) -> None:
     def rps(name: str) -> float:
         return results[name].requests_per_second
-
-    rows = [
-        (
-            "uncached v1 detail / Wagtail v2 detail",
-            rps("v1 detail uncached") / rps("v2 detail"),
-            TARGET_UNCACHED_VS_V2,
-        ),
-        (
-            "cache-hit v1 detail / bare app",
-            rps("v1 detail cached") / rps("bare detail"),
-            TARGET_CACHE_HIT_VS_BARE,
-        ),
-        (
-            "304 v1 detail / bare app",
-            rps("v1 detail 304") / rps("bare detail"),
-            TARGET_NOT_MODIFIED_VS_BARE,
-        ),
-        ("uncached v1 list / Wagtail v2 list", rps("v1 list uncached") / rps("v2 list"), None),
-        (
-            "cache-hit v1 list / bare app",
-            rps("v1 list cached") / rps("bare list"),
-            TARGET_CACHE_HIT_VS_BARE,
-        ),
-        (
-            "304 v1 list / bare app",
-            rps("v1 list 304") / rps("bare list"),
-            TARGET_NOT_MODIFIED_VS_BARE,
-        ),
-    ]
-    print("\nRatios of requests/s (this run, this machine's load) against the targets:")
-    for label, ratio, target in rows:
-        print_ratio(label, ratio, target)
 
     # The same ratios from CPU per request (server + load generator): what the throughput
     # ratio is when the two cores do nothing else. Less sensitive to other work on the machine.
     def cpu(name: str) -> float:
         return results[name].server_cpu_us + results[name].client_cpu_us
 
-    cpu_rows = [
-        (
-            "uncached v1 detail / Wagtail v2 detail",
-            cpu("v2 detail") / cpu("v1 detail uncached"),
-            TARGET_UNCACHED_VS_V2,
-        ),
-        (
-            "cache-hit v1 detail / bare app",
-            cpu("bare detail") / cpu("v1 detail cached"),
-            TARGET_CACHE_HIT_VS_BARE,
-        ),
-        (
-            "304 v1 detail / bare app",
-            cpu("bare detail") / cpu("v1 detail 304"),
-            TARGET_NOT_MODIFIED_VS_BARE,
-        ),
-        ("uncached v1 list / Wagtail v2 list", cpu("v2 list") / cpu("v1 list uncached"), None),
-        (
-            "cache-hit v1 list / bare app",
-            cpu("bare list") / cpu("v1 list cached"),
-            TARGET_CACHE_HIT_VS_BARE,
-        ),
-        (
-            "304 v1 list / bare app",
-            cpu("bare list") / cpu("v1 list 304"),
-            TARGET_NOT_MODIFIED_VS_BARE,
-        ),
-    ]
+    print("\nRatios of requests/s (this run, this machine's load) against the targets:")
+    for label, ours, theirs, target in COMPARISONS:
+        print_ratio(label, rps(ours) / rps(theirs), target)
     print("\nRatios of CPU per request (server + client), i.e. throughput on idle cores:")
-    for label, ratio, target in cpu_rows:
-        print_ratio(label, ratio, target)
+    for label, ours, theirs, target in COMPARISONS:
+        print_ratio(label, cpu(theirs) / cpu(ours), target)
 
 
 def print_ratio(label: str, ratio: float, target: float | None) -> None:
