@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from operator import itemgetter
 
 from .fields import FieldText, make_field, make_slug_field
 from .keyword_forms import PreparedKeyword, prepare_keyword
@@ -13,6 +14,8 @@ from .model import SEODocument
 from .report import ARTICLE_TEXT_LOCATIONS, KeywordMatch, KeywordReport, MatchKind
 from .text import RichText, normalise_plain_text, parse_rich_text
 from .thresholds import Thresholds
+
+_LOCATION, _KIND = itemgetter(0), itemgetter(3)  # KeywordMatch.location, KeywordMatch.kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +107,9 @@ class AnalysisContext:
                 found.extend(in_slug)
         reports = []
         for keyword, found in zip(self.keyword_inputs, matches, strict=True):
-            count = sum(1 for m in found if m.kind is not MatchKind.PARTIAL)
-            in_text = any(m.location in ARTICLE_TEXT_LOCATIONS for m in found)
+            # C-level counts over the matches' columns: an article has hundreds of matches.
+            count = len(found) - list(map(_KIND, found)).count(MatchKind.PARTIAL)
+            in_text = not ARTICLE_TEXT_LOCATIONS.isdisjoint(map(_LOCATION, found))
             reports.append(
                 KeywordReport(
                     term=normalise_plain_text(keyword.term),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .text import Block, sentence_starts, tokenize
 
@@ -31,13 +31,14 @@ def location_for_path(path: str) -> str:
     return LOCATION_BY_FIELD.get(path.rsplit(".", 1)[-1], path)
 
 
-@dataclass(frozen=True, slots=True)
-class FieldText:
+class FieldText(NamedTuple):
     """One field as the matcher and the checks see it: text, words with offsets, sentences.
 
     `source` (defaults to `text`) is what match texts are cut from, which lets the slug be
     tokenised with spaces while matches still quote the slug itself. `blocks` are the rich-text
     blocks (paragraphs, list items, inner headings) for rich-text fields, else empty.
+    (A named tuple, as `Block` and `Tokens`: an article makes dozens, and a tuple builds about
+    twice as fast as a frozen dataclass.)
     """
 
     path: str

@@ -120,6 +120,8 @@ def _part_keys(word: str, lang: str) -> tuple[frozenset[str], ...]:
     return tuple(keys)
 
 
+# Keywords differ mostly in how they combine words, not in the words themselves.
+@lru_cache(maxsize=1 << 14)
 def _content_word(raw: str, lang: str, *, compounds: bool = True) -> ContentWord:
     """A keyword word with its keys; with `compounds`, also what finds it inside compounds and
     as a phrase (slugs need only the keys)."""

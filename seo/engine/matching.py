@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from functools import lru_cache, partial
 from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from .fields import FieldText, make_field, make_slug_field
@@ -75,6 +76,9 @@ class _WordInfo(NamedTuple):
     reversed_key: str  # for finding keys that end in a keyword's stem
     subrun_keys: tuple[str, ...]  # for hyphenated words (see `_subrun_keys`), else empty
 
+
+# Column getters: C-level, for the per-document scans over a thousand words.
+_KEY, _FOLDED, _REVERSED_KEY, _SUBRUN_KEYS = (itemgetter(i) for i in range(4))
 
 # {language: {word of a text: its _WordInfo}}: a plain dict per language rather than an
 # lru_cache, because a document looks up every one of its distinct words at once.
@@ -125,13 +129,13 @@ class _Vocabulary:
         self.info_of = _word_infos(distinct, lang)
         self.raws = list(distinct)
         self.infos = list(map(self.info_of.__getitem__, self.raws))
-        self.keys = [info.key for info in self.infos]
+        self.keys = list(map(_KEY, self.infos))
 
     def raws_with(self, values: set[str], attribute: str = "key") -> dict[str, list[str]]:
         """{value: the document's words whose `attribute` ("key" or "folded") is that value},
         for the values in `values`."""
         found: dict[str, list[str]] = defaultdict(list)
-        column = self.keys if attribute == "key" else [info.folded for info in self.infos]
+        column = self.keys if attribute == "key" else list(map(_FOLDED, self.infos))
         matching = map(values.__contains__, column)
         for raw, value in compress(zip(self.raws, column, strict=True), matching):
             found[value].append(raw)
@@ -142,7 +146,7 @@ class _Vocabulary:
         compound. All content words are searched with one scan per direction."""
         found: list[set[str]] = [set() for _ in words]
         wanted = set().union(*(word.keys for word in words))
-        subruns = [info.subrun_keys for info in self.infos]
+        subruns = list(map(_SUBRUN_KEYS, self.infos))
         for raw, subrun_keys in compress(zip(self.raws, subruns, strict=True), subruns):
             if wanted.isdisjoint(subrun_keys):
                 continue
@@ -160,7 +164,7 @@ class _Vocabulary:
     def _closed_compounds(self, words: Sequence[ContentWord], found: list[set[str]]) -> None:
         lang = self.lang
         if any(word.prefix_forms for word in words):
-            folded = sorted({info.folded for info in self.infos})
+            folded = sorted(set(map(_FOLDED, self.infos)))
             hits: list[tuple[int, str]] = []
             for index, word in enumerate(words):
                 for form in word.prefix_forms:
@@ -173,7 +177,7 @@ class _Vocabulary:
                     found[index].update(raws_by_folded[line])
         stems = [w.suffix_stem for w in words if len(w.suffix_stem) >= MIN_PARTIAL_FORM]
         if stems:
-            reversed_keys = sorted({info.reversed_key for info in self.infos})
+            reversed_keys = sorted(set(map(_REVERSED_KEY, self.infos)))
             ends: list[tuple[int, str, str]] = []
             for index, word in enumerate(words):
                 stem = word.suffix_stem
@@ -202,6 +206,7 @@ class _Unit(NamedTuple):
 # Named tuples build through a Python-level __new__; tuple.__new__ does the same in C, which
 # matters for the thousands of units and matches an article produces.
 _new_unit = partial(tuple.__new__, _Unit)
+_UNIT_ORDER = itemgetter(1, 3)  # (_Unit.start, _Unit.kind)
 _new_match = partial(tuple.__new__, KeywordMatch)
 
 
@@ -346,8 +351,12 @@ def _phrase_units(hits, part_count: int) -> list[tuple[int, _Unit]]:
 def _combine(keyword: PreparedKeyword, per_word, field: FieldText, source: str) -> list:
     """Turn per-content-word evidence into keyword matches, sentence by sentence."""
     if len(per_word) == 1:  # one content word: every unit is a match on its own
-        units = sorted((unit for _sentence, unit in per_word[0]), key=_unit_order)
-        return [_make_match(keyword, (unit,), field, source) for unit in units]
+        units = [unit for _sentence, unit in per_word[0]]
+        units.sort(key=_UNIT_ORDER)
+        return [
+            _match_at(keyword, field, source, unit[1], unit[2], unit[3] == _PARTIAL)
+            for unit in units
+        ]
     by_sentence: dict[int, list[list[_Unit]]] = {}
     word_count = len(per_word)
     for w_index, entries in enumerate(per_word):
@@ -381,10 +390,6 @@ def _combine(keyword: PreparedKeyword, per_word, field: FieldText, source: str) 
             matches.append(_make_match(keyword, chosen, field, source))
     matches.sort(key=lambda match: (match.start, match.end))
     return matches
-
-
-def _unit_order(unit: _Unit) -> tuple[int, int]:
-    return unit.start, unit.kind
 
 
 def _best_combination(per_word: list[list[_Unit]], used: set[int]) -> list[_Unit] | None:
@@ -431,14 +436,15 @@ def _is_verbatim(span: str, surface: str) -> bool:
 def _make_match(
     keyword: PreparedKeyword, units: Sequence[_Unit], field: FieldText, source: str
 ) -> KeywordMatch:
-    if len(units) == 1:
-        unit = units[0]
-        start, end, partial = unit.start, unit.end, unit.kind == _PARTIAL
-    else:
-        start = min(unit.start for unit in units)
-        end = max(unit.end for unit in units)
-        partial = any(unit.kind == _PARTIAL for unit in units)
-    text = source[start:end]
+    start = min(unit.start for unit in units)
+    end = max(unit.end for unit in units)
+    partial = any(unit.kind == _PARTIAL for unit in units)
+    return _match_at(keyword, field, source, start, end, partial)
+
+
+def _match_at(
+    keyword: PreparedKeyword, field: FieldText, source: str, start: int, end: int, partial: bool
+) -> KeywordMatch:
     if partial:
         kind = MatchKind.PARTIAL
     elif abs(end - start - len(keyword.surface)) <= _MAX_FOLDING_GROWTH and _is_verbatim(
@@ -447,7 +453,7 @@ def _make_match(
         kind = MatchKind.EXACT
     else:
         kind = MatchKind.INFLECTED
-    return _new_match((field.location, field.path, text, kind, start, end))
+    return _new_match((field.location, field.path, source[start:end], kind, start, end))
 
 
 def find_keyword_matches(term: str, fields: Mapping[str, str], lang: str) -> list[KeywordMatch]:

@@ -100,21 +100,18 @@ def count_blocks(
     thousands of articles are audited.
     """
     pieces: list[Sequence[str]] = []
-    sentence_count = long_sentences = 0
+    lengths: list[int] = []
     for words, sentence_lengths in blocks:
         pieces.append(words)
-        for length in sentence_lengths:
-            if length:
-                sentence_count += 1
-                long_sentences += length > long_sentence_words
+        lengths.extend(sentence_lengths)
     all_words = list(chain.from_iterable(pieces))
     syllables_of, letters_of = _word_stat_tables(set(all_words), lang)
     return ReadabilityCounts(
         words=len(all_words),
-        sentences=sentence_count,
+        sentences=len(lengths) - lengths.count(0),  # a sentence without words is none
         syllables=sum(map(syllables_of.__getitem__, all_words)),
         letters=sum(map(letters_of.__getitem__, all_words)),
-        long_sentences=long_sentences,
+        long_sentences=sum(map(long_sentence_words.__lt__, lengths)),
     )
 
 

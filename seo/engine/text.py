@@ -57,7 +57,7 @@ BLOCK_TAGS = frozenset(
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SKIPPED_TAGS = frozenset({"script", "style", "template"})
 # A start or end tag whose attribute values are quoted, split into (closing slash, name,
-# attributes); Wagtail's rich text consists of nothing else (see `_feed_simple_html`).
+# attributes); Wagtail's rich text consists of nothing else (see `_simple_html_blocks`).
 _SIMPLE_TAG_SPLIT_RE = re.compile(
     r"<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?)>"
 )
@@ -146,55 +146,67 @@ class _BlockCollector(HTMLParser):
         super().close()
         self._flush()
 
-    def flush_remaining(self) -> None:
-        """End of input when fed by `_feed_simple_html` instead of `feed`."""
-        self._flush()
 
-
-def _feed_simple_html(collector: _BlockCollector, html: str) -> bool:
-    """Drive `collector` from a regular-expression scan when `html` is simple: only tags with
-    quoted attributes, entities and text, no comments, declarations or skipped elements.
+def _simple_html_blocks(html: str) -> tuple[list[tuple[str, str]], bool] | None:
+    """(blocks, whether any tag was seen) from a regular-expression scan when `html` is simple:
+    only tags with quoted attributes, entities and text, no comments, declarations or skipped
+    elements. Gives `_BlockCollector`'s result (a test compares them).
 
     HTMLParser dominated the engine's profile, and rich text from Wagtail's editor is always
-    simple; anything else returns False untouched and goes through HTMLParser.
+    simple; anything else returns None and goes through HTMLParser.
     """
     pieces = _SIMPLE_TAG_SPLIT_RE.split(html)
     if any("<" in text for text in pieces[::4]):
-        return False  # a comment, a declaration, a stray "<" or an unquoted odd attribute
+        return None  # a comment, a declaration, a stray "<" or an unquoted odd attribute
     names = [name.lower() for name in pieces[2::4]]
     if not _SKIPPED_TAGS.isdisjoint(names):
-        return False
+        return None
+    blocks: list[tuple[str, str]] = []
+    kind = "p"
+    parts: list[str] = []
+    # One loop with the collector's rules inlined: a method call per tag cost more than the
+    # scan itself. Every block tag, start or end, closes the text collected so far.
     for position, name in enumerate(names):
         index = 4 * position
         text = pieces[index]
         if text:
-            collector.handle_data(unescape(text) if "&" in text else text)
-        if pieces[index + 1]:
-            collector.handle_endtag(name)
-        else:
-            collector.handle_starttag(name, [])
-            if pieces[index + 3].endswith("/"):
-                collector.handle_endtag(name)
+            parts.append(unescape(text) if "&" in text else text)
+        if name in BLOCK_TAGS:
+            if parts:
+                block_text = normalise_plain_text("".join(parts))
+                if block_text:
+                    blocks.append((kind, block_text))
+                parts = []
+            closed = pieces[index + 1] or pieces[index + 3].endswith("/")
+            kind = "p" if closed else name
+        elif name == "br" and not pieces[index + 1]:
+            parts.append(" ")
     text = pieces[-1]
     if text:
-        collector.handle_data(unescape(text) if "&" in text else text)
-    collector.flush_remaining()
-    return True
+        parts.append(unescape(text) if "&" in text else text)
+    if parts:
+        block_text = normalise_plain_text("".join(parts))
+        if block_text:
+            blocks.append((kind, block_text))
+    return blocks, "" in pieces[1::4]  # a start tag has no closing slash
 
 
 def parse_rich_text(html: str) -> RichText:
     """Split Wagtail rich text into blocks; text outside any block becomes a paragraph."""
-    collector = _BlockCollector()
-    if not _feed_simple_html(collector, html or ""):
+    simple = _simple_html_blocks(html or "")
+    if simple is None:
+        collector = _BlockCollector()
         collector.feed(html or "")
         collector.close()
+        simple = collector.blocks, collector.saw_tag
+    collected, saw_tag = simple
     blocks: list[Block] = []
     offset = 0
-    for kind, text in collector.blocks:
+    for kind, text in collected:
         blocks.append(Block(kind, text, offset))
         offset += len(text) + 1
     text = "\n".join(block.text for block in blocks)
-    markup_only = not text and collector.saw_tag
+    markup_only = not text and saw_tag
     return RichText(text, tuple(blocks), markup_only)
 
 

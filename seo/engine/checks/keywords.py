@@ -19,11 +19,11 @@ def keyword_coverage(ctx: AnalysisContext) -> CheckResult:
     rows = []
     not_found, partial_only = [], []
     for report in ctx.keyword_reports:
-        in_text = [m for m in report.matches if m.location in ARTICLE_TEXT_LOCATIONS]
-        full = sum(1 for m in in_text if m.kind is not MatchKind.PARTIAL)
+        locations = report.counts_by_location()
+        in_text = [kinds for place, kinds in locations.items() if place in ARTICLE_TEXT_LOCATIONS]
         if not in_text:
             not_found.append(report.term)
-        elif not full:
+        elif not any(kinds["exact"] or kinds["inflected"] for kinds in in_text):
             partial_only.append(report.term)
         rows.append(
             {
@@ -32,7 +32,7 @@ def keyword_coverage(ctx: AnalysisContext) -> CheckResult:
                 "found": report.found,
                 "count": report.count,
                 "partial": report.partial_count,
-                "locations": report.counts_by_location(),
+                "locations": locations,
             }
         )
     seen: dict[frozenset[str], str] = {}

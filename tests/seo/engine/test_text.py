@@ -9,7 +9,7 @@ import pytest
 from seo.engine import html_to_plain_text, normalise_plain_text
 from seo.engine.text import (
     _BlockCollector,
-    _feed_simple_html,
+    _simple_html_blocks,
     parse_rich_text,
     split_sentences,
     tokenize,
@@ -61,6 +61,9 @@ RICH_TEXT_SAMPLES = [
     "<p/><p>leer davor</p><div>Block <span>inline</span></div>Rest",
     '<p>\n  Zeilen\n  umbrochen  </p>\n<h2 id="k">Kopf</h2>\n',
     "<p><![CDATA[roh]]>Text</p>",
+    "</p>",
+    "Text</b> und &amp; mehr</li>",
+    "<p>Absatz<h3/>Rest<b/>",
 ]
 
 
@@ -71,16 +74,16 @@ def test_fast_rich_text_scan_agrees_with_html_parser(html):
     reference = _BlockCollector()
     reference.feed(html)
     reference.close()
-    fast = _BlockCollector()
-    if _feed_simple_html(fast, html):
-        assert (fast.blocks, fast.saw_tag) == (reference.blocks, reference.saw_tag)
+    fast = _simple_html_blocks(html)
+    if fast is not None:
+        assert fast == (reference.blocks, reference.saw_tag)
     assert parse_rich_text(html).text == "\n".join(text for _kind, text in reference.blocks)
 
 
 def test_editor_rich_text_takes_the_fast_scan():
     html = '<p>Ein <b>fetter</b> <a linktype="page" id="3">Link</a> &amp; mehr.</p><h3>T</h3>'
-    assert _feed_simple_html(_BlockCollector(), html)
-    assert not _feed_simple_html(_BlockCollector(), "<p>x</p><!-- y -->")
+    assert _simple_html_blocks(html) is not None
+    assert _simple_html_blocks("<p>x</p><!-- y -->") is None
 
 
 def test_plain_text_is_nfc_and_trimmed():
