@@ -23,6 +23,8 @@ _SPACE_RE = re.compile(r"\s+")
 _EDGE_PUNCTUATION_RE = re.compile(r"^[^\w]+|[^\w]+$")
 # A hyphen that may end a word: the word pattern keeps a trailing hyphen only before these.
 _TRAILING_HYPHEN_RE = re.compile(f"[{HYPHEN_CHARS}](?=[\\s/,])")
+# The same for texts whose only hyphen is "-" (a literal first character scans faster).
+_TRAILING_ASCII_HYPHEN_RE = re.compile(r"-(?=[\s/,])")
 
 
 def surface_form(text: str) -> str:
@@ -63,7 +65,9 @@ def elision_heads(text: str, tokens: Tokens, lang: str) -> dict[int, int]:
     links = profile.elision_links
     words, starts, ends = tokens.words, tokens.starts, tokens.ends
     heads: dict[int, int] = {}
-    for hyphen in _TRAILING_HYPHEN_RE.finditer(text):
+    other_hyphens = "\u2010" in text or "\u2011" in text
+    trailing = _TRAILING_HYPHEN_RE if other_hyphens else _TRAILING_ASCII_HYPHEN_RE
+    for hyphen in trailing.finditer(text):
         # The text has few such hyphens and many words: find their words by offset.
         index = bisect_left(ends, hyphen.end())
         if index == len(words) or ends[index] != hyphen.end():

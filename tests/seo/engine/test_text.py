@@ -7,7 +7,11 @@ import unicodedata
 import pytest
 
 from seo.engine import html_to_plain_text, normalise_plain_text
+from seo.engine.fields import _ASCII_ELISION_RE, _ELISION_RE
+from seo.engine.keyword_forms import _TRAILING_ASCII_HYPHEN_RE, _TRAILING_HYPHEN_RE
 from seo.engine.text import (
+    _FULL_STOP_END_RE,
+    _SENTENCE_END_RE,
     _BlockCollector,
     _simple_html_blocks,
     parse_rich_text,
@@ -137,3 +141,24 @@ def test_each_line_is_its_own_sentence():
 )
 def test_plain_text_normalisation_equals_collapsing_every_whitespace(value):
     assert normalise_plain_text(value) == " ".join(unicodedata.normalize("NFC", value).split())
+
+
+ASCII_PUNCTUATION_SAMPLES = [
+    "Erster Satz. Zweiter Satz.  Dritter.\nNeue Zeile. z. B. hier. Am 3. Mai. Ende...",
+    "Er sagte: „Gut.“ Dann ging er. (Klammer.) [Eckig.] Weiter... ja. Schluss.",
+    "Darm- und Rückenschmerzen, Prä-/Probiotika, Magen-Darm-Trakt - ein Strich -, Ende-",
+    "Nur-Bindestriche-ohne Elision und ohne Punkt",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", ASCII_PUNCTUATION_SAMPLES)
+def test_literal_fast_patterns_agree_with_the_general_ones(text):
+    """Texts with only full stops and ASCII hyphens take patterns that start with a literal
+    (faster to scan); they find exactly what the general patterns find."""
+    for fast, general in (
+        (_FULL_STOP_END_RE, _SENTENCE_END_RE),
+        (_ASCII_ELISION_RE, _ELISION_RE),
+        (_TRAILING_ASCII_HYPHEN_RE, _TRAILING_HYPHEN_RE),
+    ):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in general.finditer(text)]
