@@ -105,11 +105,17 @@ def count_blocks(
         pieces.append(words)
         lengths.extend(sentence_lengths)
     all_words = list(chain.from_iterable(pieces))
-    syllables_of, letters_of = _word_stat_tables(set(all_words), lang)
+    syllables_of, letters_of = _SYLLABLES.get(lang, {}), _LETTERS.get(lang, {})
+    try:
+        # Once the tables know an article's words (the usual case), no set of them is built.
+        syllables = sum(map(syllables_of.__getitem__, all_words))
+    except KeyError:
+        syllables_of, letters_of = _word_stat_tables(set(all_words), lang)
+        syllables = sum(map(syllables_of.__getitem__, all_words))
     return ReadabilityCounts(
         words=len(all_words),
         sentences=len(lengths) - lengths.count(0),  # a sentence without words is none
-        syllables=sum(map(syllables_of.__getitem__, all_words)),
+        syllables=syllables,
         letters=sum(map(letters_of.__getitem__, all_words)),
         long_sentences=sum(map(long_sentence_words.__lt__, lengths)),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import re
 import unicodedata
 
 import pytest
@@ -12,6 +14,7 @@ from seo.engine.keyword_forms import _TRAILING_ASCII_HYPHEN_RE, _TRAILING_HYPHEN
 from seo.engine.text import (
     _FULL_STOP_END_RE,
     _SENTENCE_END_RE,
+    WORD_RE,
     _BlockCollector,
     _simple_html_blocks,
     parse_rich_text,
@@ -162,3 +165,16 @@ def test_literal_fast_patterns_agree_with_the_general_ones(text):
         (_TRAILING_ASCII_HYPHEN_RE, _TRAILING_HYPHEN_RE),
     ):
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in general.finditer(text)]
+
+
+def test_word_pattern_equals_its_plain_definition_on_random_text():
+    """WORD_RE is written for speed; it finds the same words as the plain definition: parts
+    joined by single hyphens, plus a trailing hyphen before a space, slash or comma."""
+    plain = re.compile(r"\w++(?:[-\u2010\u2011]\w++)*+(?:[-\u2010\u2011](?=[\s/,]))?+")
+    alphabet = ["a", "ü", "1", "_", "-", "\u2010", "\u2011", " ", "/", ",", ".", "\n", "ß"]
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert [m.span() for m in WORD_RE.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text
