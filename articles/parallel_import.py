@@ -140,7 +140,7 @@ def _import_chunk(
     task: tuple[list[tuple[int, Path]], ImportOptions],
 ) -> tuple[dict[int, FileReport], ChunkStats]:
     files, options = task
-    counter = _QueryCounter()
+    counter = QueryCounter()
     started = time.process_time()
     reports: dict[int, FileReport] = {}
     with connection.execute_wrapper(counter):
@@ -158,7 +158,9 @@ def _until_stopped(files: list[tuple[int, Path]]) -> Iterator[Path]:
         yield path
 
 
-class _QueryCounter:
+class QueryCounter:
+    """A ``connection.execute_wrapper`` that counts queries (no log, no limit)."""
+
     def __init__(self) -> None:
         self.count = 0
 

@@ -136,17 +136,6 @@ def generated_article(number: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-class QueryCounter:
-    """A ``connection.execute_wrapper`` that counts queries (no log, no limit)."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, execute, sql, params, many, context):
-        self.count += 1
-        return execute(sql, params, many, context)
-
-
 def database_backend_pid(connection) -> int:
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
@@ -164,6 +153,7 @@ def import_in_this_process(paths, options, profile: bool):
     from django.db import connection
 
     from articles.importing import SEARCH_INDEX_EVERY, Outcome, import_article_files
+    from articles.parallel_import import QueryCounter
 
     count = len(paths)
     # Queries are averaged over a window of SEARCH_INDEX_EVERY files, which holds one
