@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .languages import PROFILES, normalise_language, stop_words
@@ -50,11 +50,12 @@ class PreparedKeyword:
     lang: str
     surface: str
     words: tuple[ContentWord, ...]
+    # Order-free lemma/stem identity, used to spot duplicate and competing keywords.
+    identity: frozenset[str] = field(init=False, compare=False)
 
-    @property
-    def identity(self) -> frozenset[str]:
-        """Order-free lemma/stem identity, used to spot duplicate and competing keywords."""
-        return frozenset(min(word.keys, default=word.text.casefold()) for word in self.words)
+    def __post_init__(self) -> None:
+        identity = frozenset(min(word.keys, default=word.text.casefold()) for word in self.words)
+        object.__setattr__(self, "identity", identity)  # frozen: set once, here
 
 
 def elision_heads(text: str, tokens: Tokens, lang: str) -> dict[int, int]:

@@ -187,11 +187,13 @@ def focus_keyword_in_subheadings(ctx: AnalysisContext) -> CheckResult:
     ]
     for body in ctx.bodies:
         spans.extend((body.path, b.start, b.end) for b in body.rich.blocks if b.is_heading)
-    full = _full(ctx.focus_report.matches)
+    match_starts: dict[str, list[int]] = {}
+    for match in _full(ctx.focus_report.matches):
+        match_starts.setdefault(match.path, []).append(match.start)
     with_keyword = sum(
         1
         for path, start, end in spans
-        if any(m.path == path and start <= m.start < end for m in full)
+        if any(start <= offset < end for offset in match_starts.get(path, ()))
     )
     total = len(spans)
     share = with_keyword / total if total else 0.0

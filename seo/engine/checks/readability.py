@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import pairwise
+from itertools import pairwise, repeat
 
 from ..context import AnalysisContext
 from ..readability import FORMULAS, count_blocks, readability_score
@@ -16,7 +16,7 @@ def _sentence_lengths(field, start: int, end: int) -> tuple[int, int, list[int]]
     starts = field.sentence_starts
     word_starts = field.starts
     sentence_bounds = starts[bisect_left(starts, start) : bisect_left(starts, end)]
-    word_bounds = [bisect_left(word_starts, offset) for offset in sentence_bounds]
+    word_bounds = list(map(bisect_left, repeat(word_starts), sentence_bounds))
     word_bounds.append(bisect_left(word_starts, end))
     return word_bounds[0], word_bounds[-1], [high - low for low, high in pairwise(word_bounds)]
 
