@@ -6,8 +6,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 
 from django.db import connections, router
-from django.db.models import QuerySet, Value
-from django.db.models.functions import Upper
+from django.db.models import Q
 from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.search.index import insert_or_update_object
@@ -57,18 +56,12 @@ def keyword_get_or_create(*, term: str, lang: str) -> Keyword:
     return found[term_key(term)]
 
 
-def keywords_with_terms(column: str, terms: Iterable[str]) -> QuerySet[Keyword]:
-    """Keywords whose ``column`` equals one of ``terms`` ignoring case, as ``iexact`` compares
-    (UPPER on both sides, by the database), written as one IN list: PostgreSQL plans that as
-    one scan of the UPPER(term_<lang>) index, where an OR of ``iexact`` look-ups plans (and
-    Django builds) one branch per term, for each imported article."""
-    upper_terms = [Upper(Value(term)) for term in terms]
-    return Keyword.objects.alias(term_upper=Upper(column)).filter(term_upper__in=upper_terms)
-
-
 def _keywords_by_term(column: str, wanted: dict[str, str]) -> dict[str, Keyword]:
+    condition = Q()
+    for term in wanted.values():
+        condition |= Q(**{f"{column}__iexact": term})
     found: dict[str, Keyword] = {}
-    for keyword in keywords_with_terms(column, wanted.values()).order_by("pk"):
+    for keyword in Keyword.objects.filter(condition).order_by("pk"):
         found.setdefault(term_key(getattr(keyword, column)), keyword)
     return found
 

@@ -5,12 +5,7 @@ from __future__ import annotations
 import pytest
 
 from seo.models import Keyword
-from seo.services import (
-    keyword_get_or_create,
-    keywords_get_or_create,
-    keywords_with_terms,
-    term_key,
-)
+from seo.services import keyword_get_or_create, keywords_get_or_create, term_key
 
 pytestmark = pytest.mark.django_db
 
@@ -40,9 +35,3 @@ def test_a_new_keyword_is_stored_in_the_language_it_was_asked_in():
     keyword.refresh_from_db()
     assert keyword.term_en == "bloating"
     assert keyword.term_de in (None, "")
-
-
-def test_keywords_are_found_by_term_ignoring_case_and_umlaut_case():
-    Keyword.objects.bulk_create([Keyword(term_de="Übelkeit am Morgen"), Keyword(term_de="Darm")])
-    found = keywords_with_terms("term_de", ["ÜBELKEIT AM MORGEN", "darm", "Magen"])
-    assert sorted(keyword.term_de for keyword in found) == ["Darm", "Übelkeit am Morgen"]
