@@ -35,3 +35,12 @@ def test_a_new_keyword_is_stored_in_the_language_it_was_asked_in():
     keyword.refresh_from_db()
     assert keyword.term_en == "bloating"
     assert keyword.term_de in (None, "")
+
+
+def test_keywords_are_found_ignoring_the_case_of_umlauts_too():
+    Keyword.objects.bulk_create([Keyword(term_de="Übelkeit am Morgen"), Keyword(term_de="Darm")])
+
+    found, created = keywords_get_or_create(terms=["ÜBELKEIT AM MORGEN", "darm"], lang="de")
+
+    assert created == []
+    assert sorted(keyword.term_de for keyword in found.values()) == ["Darm", "Übelkeit am Morgen"]
