@@ -80,7 +80,7 @@ def make_field(
         path=path,
         location=location or location_for_path(path),
         text=text,
-        sentence_starts=sentence_starts(text, lang),
+        sentence_starts=sentence_starts(text, lang, tokens),
         words=tokens.words,
         starts=tokens.starts,
         ends=tokens.ends,

@@ -422,6 +422,7 @@ def _best_combination(per_word: list[list[_Unit]], used: set[int]) -> list[_Unit
 _UNUSUAL_SPACING_RE = re.compile(r"[\u2010\u2011]|\s\s|[^\S ]")
 
 
+@lru_cache(maxsize=1 << 14)  # an article repeats its keywords' forms many times
 def _is_verbatim(span: str, surface: str) -> bool:
     """Whether `span` equals the keyword's surface form; the full normalisation only runs for
     text that needs it (unusual hyphens or spaces, characters that NFKC changes)."""

@@ -69,26 +69,25 @@ FORMULAS: dict[str, tuple[str, str, Callable[[ReadabilityCounts], float]]] = {
 }
 
 
-# Per language: syllables and letters of every word seen, in two plain dicts, so that an
-# article's words are summed with C-level lookups instead of a Python loop per word.
-_SYLLABLES: dict[str, dict[str, int]] = {}
-_LETTERS: dict[str, dict[str, int]] = {}
-_WORD_STATS_LIMIT = 1 << 18  # words per language; the caches restart beyond this
+# Per language: the syllables and letters of every word seen, packed into one integer
+# (syllables * _PACK + letters), so that an article's words are summed with one C-level pass of
+# dict look-ups instead of a Python loop per word (or two passes).
+_WORD_STATS: dict[str, dict[str, int]] = {}
+_PACK = 1 << 40  # more letters than any text has: the packed sums never overlap
+_WORD_STATS_LIMIT = 1 << 18  # words per language; the cache restarts beyond this
 
 
-def _word_stat_tables(words: set[str], lang: str) -> tuple[dict[str, int], dict[str, int]]:
-    """(syllables, letters) tables that hold every word of `words`."""
-    syllables = _SYLLABLES.setdefault(lang, {})
-    letters = _LETTERS.setdefault(lang, {})
-    missing = words.difference(syllables)
-    if len(syllables) + len(missing) > _WORD_STATS_LIMIT:
-        syllables.clear()
-        letters.clear()
+def _word_stat_table(words: set[str], lang: str) -> dict[str, int]:
+    """The packed (syllables, letters) table, holding every word of `words`."""
+    table = _WORD_STATS.setdefault(lang, {})
+    missing = words.difference(table)
+    if len(table) + len(missing) > _WORD_STATS_LIMIT:
+        table.clear()
         missing = words
     for word in missing:
-        syllables[word] = syllable_count(word, lang)
-        letters[word] = sum(1 for ch in word if ch.isalpha())
-    return syllables, letters
+        letters = sum(1 for ch in word if ch.isalpha())
+        table[word] = syllable_count(word, lang) * _PACK + letters
+    return table
 
 
 def count_blocks(
@@ -105,18 +104,17 @@ def count_blocks(
         pieces.append(words)
         lengths.extend(sentence_lengths)
     all_words = list(chain.from_iterable(pieces))
-    syllables_of, letters_of = _SYLLABLES.get(lang, {}), _LETTERS.get(lang, {})
     try:
-        # Once the tables know an article's words (the usual case), no set of them is built.
-        syllables = sum(map(syllables_of.__getitem__, all_words))
+        # Once the table knows an article's words (the usual case), no set of them is built.
+        packed = sum(map(_WORD_STATS.get(lang, {}).__getitem__, all_words))
     except KeyError:
-        syllables_of, letters_of = _word_stat_tables(set(all_words), lang)
-        syllables = sum(map(syllables_of.__getitem__, all_words))
+        packed = sum(map(_word_stat_table(set(all_words), lang).__getitem__, all_words))
+    syllables, letters = divmod(packed, _PACK)
     return ReadabilityCounts(
         words=len(all_words),
         sentences=len(lengths) - lengths.count(0),  # a sentence without words is none
         syllables=syllables,
-        letters=sum(map(letters_of.__getitem__, all_words)),
+        letters=letters,
         long_sentences=sum(map(long_sentence_words.__lt__, lengths)),
     )
 

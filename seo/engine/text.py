@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
@@ -242,8 +243,11 @@ def tokenize(text: str) -> Tokens:
     return Tokens(found, bounds[0 : 2 * len(found) : 2], bounds[1::2])
 
 
-def sentence_starts(text: str, lang: str) -> list[int]:
-    """Offsets where sentences begin; each line (block) starts a new sentence too."""
+def sentence_starts(text: str, lang: str, tokens: Tokens | None = None) -> list[int]:
+    """Offsets where sentences begin; each line (block) starts a new sentence too.
+
+    `tokens` (the text's own, from `tokenize`) only make the abbreviation test cheaper.
+    """
     abbreviations = profile_for(lang).abbreviations
     starts = [0]
     position = text.find("\n")
@@ -254,7 +258,7 @@ def sentence_starts(text: str, lang: str) -> list[int]:
     ends = _FULL_STOP_END_RE if only_full_stops else _SENTENCE_END_RE
     for match in ends.finditer(text):
         dot = match.start()
-        if text[dot] == "." and _is_abbreviation(text, dot, abbreviations):
+        if text[dot] == "." and _is_abbreviation(text, dot, abbreviations, tokens):
             continue
         starts.append(match.end())
     starts.sort()
@@ -263,15 +267,32 @@ def sentence_starts(text: str, lang: str) -> list[int]:
 
 # No abbreviation the engine knows is longer than this; longer words end sentences at once.
 _LONGEST_ABBREVIATION = 8
+# How far back from a full stop the abbreviation test looks for the start of the word.
+_ABBREVIATION_WINDOW = _LONGEST_ABBREVIATION + 2
 
 
-def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
-    window = max(0, dot - _LONGEST_ABBREVIATION - 2)
+def _is_abbreviation(
+    text: str, dot: int, abbreviations: frozenset[str], tokens: Tokens | None = None
+) -> bool:
+    if tokens is not None:
+        # Usually a word ends at the dot and starts after a space or a line break: then that
+        # word is the token the search below would find, without searching.
+        index = bisect_left(tokens.ends, dot)
+        if index < len(tokens.ends) and tokens.ends[index] == dot:
+            word_start = tokens.starts[index]
+            if dot - word_start >= _ABBREVIATION_WINDOW:
+                return False  # the whole window lies inside one long word
+            if word_start == 0 or text[word_start - 1] in " \n":
+                return _is_abbreviation_token(tokens.words[index].casefold(), abbreviations)
+    window = max(0, dot - _ABBREVIATION_WINDOW)
     space = text.rfind(" ", window, dot)
     if space == -1 and window > 0 and text.rfind("\n", window, dot) == -1:
         return False
     start = max(space, text.rfind("\n", window, dot), text.rfind(".", window, dot)) + 1
-    token = text[start:dot].strip("(\"'„“«").casefold()
+    return _is_abbreviation_token(text[start:dot].strip("(\"'„“«").casefold(), abbreviations)
+
+
+def _is_abbreviation_token(token: str, abbreviations: frozenset[str]) -> bool:
     if not token:
         return False
     if token.isdigit():

@@ -18,6 +18,7 @@ from seo.engine.text import (
     _BlockCollector,
     _simple_html_blocks,
     parse_rich_text,
+    sentence_starts,
     split_sentences,
     tokenize,
 )
@@ -178,3 +179,16 @@ def test_word_pattern_equals_its_plain_definition_on_random_text():
         assert [m.span() for m in WORD_RE.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ], text
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "fr"])
+def test_sentence_starts_are_the_same_with_the_texts_own_tokens(lang):
+    """Given the text's tokens, the abbreviation test reads the word before a full stop from
+    them instead of searching; the sentences must not change."""
+    pieces = ["z", "B", "usw", "Dr", "e", "g", "3", "12", "2024", "Garten", "Wurzelballen",
+              "Magen-Darm", "(", ")", "„", "“", "'", "/", ".", ". ", ". ", "! ", "? ", " ",
+              " ", "\n", "etc", "M", "x.y"]  # fmt: skip
+    rng = random.Random(11)
+    for _ in range(5_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 24)))
+        assert sentence_starts(text, lang, tokenize(text)) == sentence_starts(text, lang), text
