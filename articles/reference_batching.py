@@ -20,7 +20,7 @@ from modelcluster.models import get_all_child_relations
 from wagtail.models import ReferenceIndex
 from wagtail.tasks import update_reference_index_task
 
-from articles.pending_writes import PendingWrites
+from cms.pending_writes import PendingWrites
 
 
 def reference_update_later(obj: Model) -> None:

@@ -24,7 +24,7 @@ from django.db.models.signals import post_save
 from modelsearch import index
 from modelsearch.signal_handlers import post_save_signal_handler
 
-from articles.pending_writes import PendingWrites
+from cms.pending_writes import PendingWrites
 
 logger = logging.getLogger(__name__)
 _install_lock = threading.Lock()

@@ -7,13 +7,13 @@ queue backend it runs in a worker, so saving (and autosaving) never waits for th
 from __future__ import annotations
 
 import logging
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 
+from django.db.models import Model
 from django_tasks import task
 from wagtail.models import Page
 
+from cms.pending_writes import PendingWrites
 from seo.audit_results import audit_results_refresh_page_id
 from seo.protocol import SEOSubject
 
@@ -35,19 +35,22 @@ def schedule_page_audit_refresh(page: Page) -> None:
     """Queue a refresh when ``page`` is of a type the SEO app can analyse; inside
     ``page_audit_refreshes_batched()`` only note it, for the batch's next flush."""
     page_class = page.specific_class
-    if page_class is not None and issubclass(page_class, SEOSubject):
-        pending = getattr(_batch, "pending", None)
-        if pending is not None:
-            pending.add(page.pk)
-        else:
-            refresh_page_audit_task.enqueue(page.pk)
+    analysable = page_class is not None and issubclass(page_class, SEOSubject)
+    if analysable and not _refreshes.note(page):
+        refresh_page_audit_task.enqueue(page.pk)
 
 
-_batch = threading.local()
+def _enqueue_refreshes(_model: type[Model], page_ids: set[int]) -> None:
+    for page_id in sorted(page_ids):
+        refresh_page_audit_task.enqueue(page_id)
 
 
-@contextmanager
-def page_audit_refreshes_batched() -> Iterator[None]:
+# The end of a block queues what it noted even after an error: the pages it noted were
+# published in their own, committed transactions.
+_refreshes = PendingWrites(_enqueue_refreshes, flush_on_error=True)
+
+
+def page_audit_refreshes_batched() -> AbstractContextManager[None]:
     """Within the block, this thread's refreshes are queued at ``flush_page_audit_refreshes``
     and when the block ends (also on an error), once per page.
 
@@ -55,25 +58,9 @@ def page_audit_refreshes_batched() -> Iterator[None]:
     refresh then runs after the commit instead of inside it, where it would hold the
     transaction (and its locks) open for the engine's analysis.
     """
-    if getattr(_batch, "pending", None) is not None:  # nested: the outermost block flushes
-        yield
-        return
-    _batch.pending = set()
-    try:
-        yield
-    finally:
-        try:
-            flush_page_audit_refreshes()
-        finally:
-            del _batch.pending
+    return _refreshes.batched()
 
 
 def flush_page_audit_refreshes() -> None:
     """Queue the refreshes noted so far (with the immediate backend they run now)."""
-    pending = getattr(_batch, "pending", None)
-    if not pending:
-        return
-    page_ids = sorted(pending)
-    pending.clear()
-    for page_id in page_ids:
-        refresh_page_audit_task.enqueue(page_id)
+    _refreshes.flush()

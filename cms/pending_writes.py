@@ -1,9 +1,11 @@
 """Objects noted per thread while a batch is open, and processed together when it flushes.
 
-The shared mechanism of ``search_batching`` (Wagtail's search index) and
-``reference_batching`` (Wagtail's reference index): inside ``batched()`` this thread's writes
-are only noted, by model; ``flush()`` (and the end of the outermost block) hands each model's
-primary keys to the index at once. Nested blocks leave the work to the outermost one.
+The shared mechanism of ``articles.search_batching`` (Wagtail's search index),
+``articles.reference_batching`` (Wagtail's reference index) and ``seo.tasks`` (SEO audit
+refreshes): inside ``batched()`` this thread's writes are only noted, by model; ``flush()``
+(and the end of the outermost block) hands each model's primary keys to the processing at
+once. Nested blocks leave the work to the outermost one. It lives in the project package
+because both apps use it and ``seo`` does not import ``articles``.
 """
 
 from __future__ import annotations
