@@ -89,3 +89,50 @@ def test_production_settings_pass_the_deployment_checklist():
 def test_models_and_migrations_are_in_step():
     # Raises SystemExit(1) when a migration is missing.
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+_PRINT_DATABASE_OPTIONS = (
+    "from django.conf import settings; print(settings.DATABASES['default'].get('OPTIONS', {}))"
+)
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, "{'server_side_binding': True, 'prepare_threshold': 5}"),
+        (
+            {"DATABASE_PREPARE_THRESHOLD": "0"},
+            "{'server_side_binding': True, 'prepare_threshold': None}",
+        ),
+        ({"DATABASE_SERVER_SIDE_BINDING": "false"}, "{}"),
+    ],
+)
+def test_postgresql_binds_parameters_on_the_server_and_prepares_repeated_statements(env, expected):
+    result = run_django(
+        "shell",
+        "-v",
+        "0",
+        "-c",
+        _PRINT_DATABASE_OPTIONS,
+        settings="cms.settings.dev",
+        DATABASE_URL="postgres://cms@127.0.0.1:5432/cms",
+        **env,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
+
+
+def test_sqlite_keeps_djangos_database_options():
+    result = run_django(
+        "shell",
+        "-v",
+        "0",
+        "-c",
+        _PRINT_DATABASE_OPTIONS,
+        settings="cms.settings.dev",
+        DATABASE_URL="sqlite:///:memory:",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "server_side_binding" not in result.stdout
