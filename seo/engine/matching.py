@@ -46,6 +46,7 @@ from .languages import PROFILES, normalise_language
 from .morphology import fold, is_compound_remainder, word_key
 from .report import KeywordMatch, MatchKind
 from .text import HYPHEN_CHARS, HYPHENS_RE, Tokens
+from .word_tables import WordTable
 
 # Largest distance (in words) between the parts of a compound written as a phrase:
 # "Schmerzen im unteren Rücken" has its parts 3 words apart.
@@ -80,24 +81,14 @@ class _WordInfo(NamedTuple):
 # Column getters: C-level, for the per-document scans over a thousand words.
 _KEY, _FOLDED, _REVERSED_KEY, _SUBRUN_KEYS = (itemgetter(i) for i in range(4))
 
-# {language: {word of a text: its _WordInfo}}: a plain dict per language rather than an
-# lru_cache, because a document looks up every one of its distinct words at once.
-_WORD_INFO: dict[str, dict[str, _WordInfo]] = {}
-_WORD_INFO_LIMIT = 1 << 18  # words per language; the cache restarts beyond this
+
+def _word_info(raw: str, lang: str) -> _WordInfo:
+    key = word_key(raw, lang)
+    subruns = _subrun_keys(raw.rstrip(HYPHEN_CHARS), lang) if HYPHENS_RE.search(raw) else ()
+    return _WordInfo(key, fold(raw).rstrip(HYPHEN_CHARS), key[::-1], subruns)
 
 
-def _word_infos(raws: set[str], lang: str) -> dict[str, _WordInfo]:
-    """A mapping that holds the _WordInfo of every word in `raws` (and of others)."""
-    cache = _WORD_INFO.setdefault(lang, {})
-    missing = raws.difference(cache)
-    if len(cache) + len(missing) > _WORD_INFO_LIMIT:
-        cache.clear()
-        missing = raws
-    for raw in missing:
-        key = word_key(raw, lang)
-        subruns = _subrun_keys(raw.rstrip(HYPHEN_CHARS), lang) if HYPHENS_RE.search(raw) else ()
-        cache[raw] = _WordInfo(key, fold(raw).rstrip(HYPHEN_CHARS), key[::-1], subruns)
-    return cache
+_WORD_INFOS = WordTable(_word_info)
 
 
 def _starting_with(sorted_lines: list[str], prefix: str) -> list[str]:
@@ -126,7 +117,7 @@ class _Vocabulary:
         self.compounding = PROFILES[lang].compounding
         distinct: set[str] = set()
         distinct.update(*(field.words for field in fields))
-        self.info_of = _word_infos(distinct, lang)
+        self.info_of = _WORD_INFOS.holding(distinct, lang)
         self.raws = list(distinct)
         self.infos = list(map(self.info_of.__getitem__, self.raws))
         self.keys = list(map(_KEY, self.infos))

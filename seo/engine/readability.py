@@ -8,6 +8,7 @@ from itertools import chain
 
 from .syllables import syllable_count
 from .text import WORD_RE
+from .word_tables import WordTable
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,25 +70,18 @@ FORMULAS: dict[str, tuple[str, str, Callable[[ReadabilityCounts], float]]] = {
 }
 
 
-# Per language: the syllables and letters of every word seen, packed into one integer
-# (syllables * _PACK + letters), so that an article's words are summed with one C-level pass of
-# dict look-ups instead of a Python loop per word (or two passes).
-_WORD_STATS: dict[str, dict[str, int]] = {}
+# The syllables and letters of a word packed into one integer (syllables * _PACK + letters),
+# so that an article's words are summed with one C-level pass of table look-ups instead of a
+# Python loop per word (or two passes).
 _PACK = 1 << 40  # more letters than any text has: the packed sums never overlap
-_WORD_STATS_LIMIT = 1 << 18  # words per language; the cache restarts beyond this
 
 
-def _word_stat_table(words: set[str], lang: str) -> dict[str, int]:
-    """The packed (syllables, letters) table, holding every word of `words`."""
-    table = _WORD_STATS.setdefault(lang, {})
-    missing = words.difference(table)
-    if len(table) + len(missing) > _WORD_STATS_LIMIT:
-        table.clear()
-        missing = words
-    for word in missing:
-        letters = sum(1 for ch in word if ch.isalpha())
-        table[word] = syllable_count(word, lang) * _PACK + letters
-    return table
+def _packed_word_stats(word: str, lang: str) -> int:
+    letters = sum(1 for ch in word if ch.isalpha())
+    return syllable_count(word, lang) * _PACK + letters
+
+
+_WORD_STATS = WordTable(_packed_word_stats)
 
 
 def count_blocks(
@@ -106,9 +100,9 @@ def count_blocks(
     all_words = list(chain.from_iterable(pieces))
     try:
         # Once the table knows an article's words (the usual case), no set of them is built.
-        packed = sum(map(_WORD_STATS.get(lang, {}).__getitem__, all_words))
+        packed = sum(map(_WORD_STATS.current(lang).__getitem__, all_words))
     except KeyError:
-        packed = sum(map(_word_stat_table(set(all_words), lang).__getitem__, all_words))
+        packed = sum(map(_WORD_STATS.holding(set(all_words), lang).__getitem__, all_words))
     syllables, letters = divmod(packed, _PACK)
     return ReadabilityCounts(
         words=len(all_words),
