@@ -91,9 +91,20 @@ def test_models_and_migrations_are_in_step():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
 
 
-_PRINT_DATABASE_OPTIONS = (
-    "from django.conf import settings; print(settings.DATABASES['default'].get('OPTIONS', {}))"
-)
+def database_options(database_url: str, **env: str) -> str:
+    """The database OPTIONS the dev settings build for ``database_url``, as printed."""
+    result = run_django(
+        "shell",
+        "-v",
+        "0",
+        "-c",
+        "from django.conf import settings; print(settings.DATABASES['default'].get('OPTIONS', {}))",
+        settings="cms.settings.dev",
+        DATABASE_URL=database_url,
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
 
 
 @pytest.mark.parametrize(
@@ -108,31 +119,8 @@ _PRINT_DATABASE_OPTIONS = (
     ],
 )
 def test_postgresql_binds_parameters_on_the_server_and_prepares_repeated_statements(env, expected):
-    result = run_django(
-        "shell",
-        "-v",
-        "0",
-        "-c",
-        _PRINT_DATABASE_OPTIONS,
-        settings="cms.settings.dev",
-        DATABASE_URL="postgres://cms@127.0.0.1:5432/cms",
-        **env,
-    )
-
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == expected
+    assert database_options("postgres://cms@127.0.0.1:5432/cms", **env) == expected
 
 
 def test_sqlite_keeps_djangos_database_options():
-    result = run_django(
-        "shell",
-        "-v",
-        "0",
-        "-c",
-        _PRINT_DATABASE_OPTIONS,
-        settings="cms.settings.dev",
-        DATABASE_URL="sqlite:///:memory:",
-    )
-
-    assert result.returncode == 0, result.stderr
-    assert "server_side_binding" not in result.stdout
+    assert "server_side_binding" not in database_options("sqlite:///:memory:")
