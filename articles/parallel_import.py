@@ -12,7 +12,7 @@ at the same time could change is ruled out:
 - Two files that name the same article (the same slug in the same language, from the title or
   an export's file name) go to the same worker, in input order: the second one updates what
   the first created, as it would in one process.
-- New keywords are created under a per-term transaction lock (``articles/services.py``), so two
+- New keywords are created under a per-term transaction lock (``seo/services.py``), so two
   files adding the same keyword at once share one keyword.
 - The search index's title-norm update, which rewrites other workers' new entries too, runs
   under a database lock (``cms/search.py``).
