@@ -227,16 +227,10 @@ def _french_etre_verb(word: str, profile: StyleProfile) -> bool:
 
 def _french_passive(words: list[str], profile: StyleProfile) -> bool:
     for index, word in enumerate(words):
-        if word not in profile.auxiliaries or word in ("été", "être", "étant"):
-            if word not in ("été",):
-                continue
-        previous = words[index - 1] if index else ""
-        if (
-            previous in profile.reflexive_pronouns
-            or previous.endswith("'")
-            and (previous in profile.reflexive_pronouns)
-        ):
+        if word not in profile.auxiliaries or word in ("être", "étant"):
             continue
+        if index and words[index - 1] in profile.reflexive_pronouns:
+            continue  # "s'est formée": reflexive, not passive
         for following in words[index + 1 : index + 5]:
             following = following.split("'")[-1] if following.startswith("n'") else following
             if _french_etre_verb(following, profile):

@@ -5,8 +5,8 @@ a dictionary word plus an inflection or a common prefix/suffix ("inflammations" 
 + 0), and only then counted by spelling rules (`english_rules`), which agree exactly with the
 dictionary on 90 % of its words and within one syllable on 99.7 % (tests/seo/engine).
 
-Other languages: hyphenation patterns (pyphen) mark where a word may be broken in print, which is close to but
-not the same as spoken syllables:
+Other languages: hyphenation patterns (pyphen) mark where a word may be broken in print, which
+is close to but not the same as spoken syllables:
 
 * dictionaries refuse breaks near the word edges and in unknown words, so a pure count of
   hyphenation points under-counts ("Ufer" has no break point but two syllables). The count is
