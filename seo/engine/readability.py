@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
 from .syllables import syllable_count
-import re
+from .word_tables import WordTable
 
 # Reading words of a sentence given as text: as `prose.reading_words`, a word joined to the
 # next by one apostrophe is one word ("l'intestin").
 _READING_WORD_RE = re.compile(r"\w++(?:[-\u2010\u2011'’]\w++)*+")
-from .word_tables import WordTable
 
 
 @dataclass(frozen=True, slots=True)
