@@ -45,7 +45,7 @@ from .keyword_forms import (
 )
 from .languages import PROFILES, normalise_language
 from .morphology import fold, is_compound_remainder, word_key
-from .report import KeywordMatch, MatchKind
+from .report import ARTICLE_TEXT_LOCATIONS, KeywordMatch, MatchKind
 from .text import HYPHEN_CHARS, HYPHENS_RE, Tokens
 from .word_tables import WordTable
 
@@ -391,7 +391,12 @@ def _combine(keyword: PreparedKeyword, per_word, field: FieldText, source: str) 
         ]
     by_sentence: dict[int, list[list[_Unit]]] = {}
     word_count = len(per_word)
-    conjuncts = keyword.conjuncts or (0,) * word_count
+    # Proximity applies to running text; in a title or description (one short line) the
+    # keyword's words anywhere belong together, as in Yoast's per-word title check.
+    if field.location in ARTICLE_TEXT_LOCATIONS:
+        conjuncts: Sequence[int] = keyword.conjuncts or (0,) * word_count
+    else:
+        conjuncts = range(word_count)  # every word its own conjunct: no distance limit
     for w_index, entries in enumerate(per_word):
         for sentence, unit in entries:
             slots = by_sentence.get(sentence)

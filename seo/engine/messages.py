@@ -316,8 +316,8 @@ TEMPLATES: dict[str, Template] = {
     "image_alt.good": "All {count} images have alt text.",
     # sentence_length
     "sentence_length.good": (
-        "{percent} % of sentences have more than {max_words} words (at most {max_percent} % "
-        "recommended)."
+        "{percent} % of sentences have more than {max_words} words (recommended: at most "
+        "{max_percent} %)."
     ),
     "sentence_length.too_many": (
         "{percent} % of sentences have more than {max_words} words, more than the recommended "
@@ -338,9 +338,7 @@ TEMPLATES: dict[str, Template] = {
     # consecutive_sentences
     "consecutive_sentences.good": "There is enough variety in how sentences begin.",
     "consecutive_sentences.repeated": (
-        '{count} sentences in a row begin with "{word}"; vary the openings.',
-        '{count} sentences in a row begin with "{word}"; vary the openings.',
-        "count",
+        '{count} sentences in a row begin with "{word}"; vary the openings.'
     ),
     # style checks for languages without word lists, and texts too short to judge
     "style.not_assessed_language": "Not assessed for this language.",
