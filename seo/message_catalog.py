@@ -116,6 +116,7 @@ FIELD_LABELS = [
     pgettext_lazy('seo field label', 'Slug'),
     pgettext_lazy('seo field label', 'Intro'),
     pgettext_lazy('seo field label', 'Conclusion'),
+    pgettext_lazy('seo field label', 'Hero image alt text'),
     pgettext_lazy('seo field label', 'Section {n}'),
     pgettext_lazy('seo field label', 'Section {n} heading'),
     pgettext_lazy('seo field label', 'Section {n} text'),

@@ -167,7 +167,7 @@ def catalog_source() -> str:
     lines.append("]")
     lines.append("")
     lines.append("FIELD_LABELS = [")
-    labels = [*FIELD_LABELS.values(), *INDEXED_FIELD_LABELS.values()]
+    labels = list(dict.fromkeys([*FIELD_LABELS.values(), *INDEXED_FIELD_LABELS.values()]))
     for label in labels:
         lines.append(f"    pgettext_lazy({FIELD_LABEL_CONTEXT!r}, {label!r}),")
     lines.append("]")

@@ -53,6 +53,9 @@ FIELD_LABELS = {
     "slug": "Slug",
     "intro": "Intro",
     "conclusion": "Conclusion",
+    # names the Django adapter uses for missing translations
+    "search_description": "Meta description",
+    "hero_image_alt": "Hero image alt text",
 }
 INDEXED_FIELD_LABELS = {
     ("sections", None): "Section {n}",
