@@ -13,6 +13,7 @@ from .matching import KeywordMatcher
 from .model import SEODocument
 from .prose import Sentence, prose_sentences
 from .report import ARTICLE_TEXT_LOCATIONS, KeywordMatch, KeywordReport, MatchKind
+from .style import folded_sentences
 from .text import RichText, normalise_plain_text, parse_rich_text
 from .thresholds import Thresholds
 
@@ -161,6 +162,11 @@ class AnalysisContext:
         return prose_sentences(
             ((rich.field, rich.rich.blocks) for rich in self.prose_fields), questions
         )
+
+    @cached_property
+    def folded_sentences(self) -> list[list[str]]:
+        """The sentences' words in lower case, shared by the style checks."""
+        return folded_sentences(self.sentences, self.lang)
 
     @cached_property
     def plain_texts(self) -> dict[str, str]:

@@ -393,10 +393,11 @@ def _combine(keyword: PreparedKeyword, per_word, field: FieldText, source: str) 
     word_count = len(per_word)
     # Proximity applies to running text; in a title or description (one short line) the
     # keyword's words anywhere belong together, as in Yoast's per-word title check.
+    conjuncts: Sequence[int] | None = None  # None: no distance limit
     if field.location in ARTICLE_TEXT_LOCATIONS:
-        conjuncts: Sequence[int] = keyword.conjuncts or (0,) * word_count
-    else:
-        conjuncts = range(word_count)  # every word its own conjunct: no distance limit
+        conjuncts = keyword.conjuncts or (0,) * word_count
+        if len(set(conjuncts)) == word_count:
+            conjuncts = None  # every word a topic of its own: "Darm- und Rückenschmerzen"
     for w_index, entries in enumerate(per_word):
         for sentence, unit in entries:
             slots = by_sentence.get(sentence)
@@ -430,12 +431,21 @@ def _combine(keyword: PreparedKeyword, per_word, field: FieldText, source: str) 
     return matches
 
 
-def _close_together(units: Sequence[_Unit], conjuncts: Sequence[int]) -> bool:
+def _close_together(units: Sequence[_Unit], conjuncts: Sequence[int] | None) -> bool:
     """Whether the units of each conjunct of the keyword (one unit per content word, in the
     keyword's order) lie at most KEYWORD_PROXIMITY_WINDOW words apart."""
+    if conjuncts is None:
+        return True
+    if len(units) == 2:  # the usual case, without building lists
+        first, second = units
+        if conjuncts[0] != conjuncts[1]:
+            return True
+        if first.ordinals[0] > second.ordinals[0]:
+            first, second = second, first
+        return second.ordinals[0] - first.ordinals[-1] <= KEYWORD_PROXIMITY_WINDOW
     for conjunct in set(conjuncts):
         spans = sorted(
-            (min(unit.ordinals), max(unit.ordinals))
+            (unit.ordinals[0], unit.ordinals[-1])
             for unit, group in zip(units, conjuncts, strict=True)
             if group == conjunct
         )
@@ -446,7 +456,7 @@ def _close_together(units: Sequence[_Unit], conjuncts: Sequence[int]) -> bool:
 
 
 def _best_combination(
-    per_word: list[list[_Unit]], used: set[int], conjuncts: Sequence[int]
+    per_word: list[list[_Unit]], used: set[int], conjuncts: Sequence[int] | None
 ) -> list[_Unit] | None:
     """One unit per content word, none reusing a word: full matches before partial ones,
     then the most compact span (so "gastrointestinale Beschwerden" wins over a scattered

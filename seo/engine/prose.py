@@ -9,8 +9,10 @@ keeps them apart so that "l'" can be a stop word.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from functools import partial
+from itertools import repeat
 from typing import NamedTuple
 
 from .fields import FieldText
@@ -20,19 +22,24 @@ _APOSTROPHES = ("'", "’")
 
 
 class Sentence(NamedTuple):
-    """One sentence: its field, character span in the field's plain text, its reading words
-    and their start offsets, and the index of the rich-text block it is in (-1 for a plain
-    field such as an FAQ question)."""
+    """One sentence: its field, character span in the field's plain text (`end` may include
+    the whitespace before the next sentence; `trimmed_end` drops it), its reading words and
+    the index of the rich-text block it is in (-1 for a plain field such as an FAQ question).
+    """
 
     path: str
     start: int
     end: int
     words: list[str]
-    starts: list[int]
     block: int
 
-    def to_span(self) -> dict[str, int | str]:
-        return {"path": self.path, "start": self.start, "end": self.end}
+    def trimmed_end(self, text: str) -> int:
+        """The end offset without trailing whitespace (`text`: the field's plain text)."""
+        return self.start + len(text[self.start : self.end].rstrip())
+
+
+# Built with tuple.__new__ (C level): an article has a hundred and more sentences.
+_new_sentence = partial(tuple.__new__, Sentence)
 
 
 def reading_words(field: FieldText) -> tuple[list[str], list[int]]:
@@ -55,25 +62,28 @@ def reading_words(field: FieldText) -> tuple[list[str], list[int]]:
 
 def _field_sentences(
     field: FieldText, blocks: Sequence[Block], *, skip_headings: bool
-) -> Iterable[Sentence]:
-    text = field.text
+) -> list[Sentence]:
+    text, path = field.text, field.path
     words, starts = reading_words(field)
     bounds = field.sentence_starts
-    block_starts = [block.start for block in blocks]
-    for index, start in enumerate(bounds):
-        end = bounds[index + 1] if index + 1 < len(bounds) else len(text)
-        segment = text[start:end].rstrip()
-        if not segment:
-            continue
-        block = bisect_left(block_starts, start + 1) - 1 if blocks else -1
-        if skip_headings and block >= 0 and blocks[block].is_heading:
-            continue
-        first, last = bisect_left(starts, start), bisect_left(starts, start + len(segment))
-        if first == last:
-            continue  # punctuation only
-        yield Sentence(
-            field.path, start, start + len(segment), words[first:last], starts[first:last], block
-        )
+    # A sentence's words are those starting before the next sentence's start: one C-level
+    # bisect per bound instead of two per sentence.
+    firsts = list(map(bisect_left, repeat(starts), bounds))
+    lasts = [*firsts[1:], len(starts)]
+    ends = [*bounds[1:], len(text)]
+    if blocks:
+        block_starts = [block.start for block in blocks]
+        block_of = [index - 1 for index in map(bisect_right, repeat(block_starts), bounds)]
+        headings = {index for index, block in enumerate(blocks) if block.is_heading}
+    else:
+        block_of = [-1] * len(bounds)
+        headings = set()
+    sentences = []
+    for start, end, first, last, block in zip(bounds, ends, firsts, lasts, block_of, strict=True):
+        if first == last or (skip_headings and block in headings):
+            continue  # no words (punctuation only), or a heading
+        sentences.append(_new_sentence((path, start, end, words[first:last], block)))
+    return sentences
 
 
 def prose_sentences(
@@ -87,7 +97,7 @@ def prose_sentences(
             sentences.extend(_field_sentences(field, blocks, skip_headings=True))
     for question in questions:
         if question.text:
-            words, starts = reading_words(question)
+            words, _starts = reading_words(question)
             if words:
-                sentences.append(Sentence(question.path, 0, len(question.text), words, starts, -1))
+                sentences.append(Sentence(question.path, 0, len(question.text), words, -1))
     return sentences

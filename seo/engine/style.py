@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from .prose import Sentence
+from .word_tables import WordTable
 
 _DATA = Path(__file__).parent / "data" / "style"
 STYLE_LANGUAGES = ("de", "en", "nl", "fr")
@@ -29,6 +30,7 @@ class StyleProfile:
     lang: str
     transition_words: frozenset[str]  # single words
     transition_phrases: re.Pattern[str] | None  # several words, matched in lower-case text
+    transition_phrase_openers: frozenset[str]  # the first words of those phrases
     auxiliaries: frozenset[str]
     fillers: frozenset[str]
     irregular_participles: frozenset[str]
@@ -62,6 +64,9 @@ def style_profile(lang: str) -> StyleProfile | None:
         lang=lang,
         transition_words=frozenset(t for t in transitions if " " not in t),
         transition_phrases=pattern,
+        transition_phrase_openers=frozenset(
+            _CLAUSE_WORD_RE.findall(phrase)[0] for phrase in phrases
+        ),
         auxiliaries=_words(data, "passive_auxiliaries"),
         fillers=_words(data, "passive_fillers"),
         irregular_participles=_words(data, "irregular_participles"),
@@ -75,6 +80,25 @@ def style_profile(lang: str) -> StyleProfile | None:
     )
 
 
+def _fold(word: str, lang: str) -> str:
+    return word.casefold().replace("’", "'")
+
+
+_FOLDED = WordTable(_fold)
+
+
+def folded_sentences(sentences: Sequence[Sentence], lang: str) -> list[list[str]]:
+    """Each sentence's words in lower case (typographic apostrophes as "'"), looked up in a
+    per-language table: the style checks read every word, and articles repeat their words."""
+    table = _FOLDED.current(lang)
+    try:
+        return [list(map(table.__getitem__, sentence.words)) for sentence in sentences]
+    except KeyError:
+        words = {word for sentence in sentences for word in sentence.words}
+        table = _FOLDED.holding(words, lang)
+        return [list(map(table.__getitem__, sentence.words)) for sentence in sentences]
+
+
 def _lower(words: Sequence[str]) -> list[str]:
     return [word.casefold().replace("’", "'") for word in words]
 
@@ -83,19 +107,27 @@ def _lower(words: Sequence[str]) -> list[str]:
 
 
 def transition_flags(
-    sentences: Sequence[Sentence], texts: Mapping[str, str], lang: str
+    sentences: Sequence[Sentence],
+    texts: Mapping[str, str],
+    lang: str,
+    folded: Sequence[list[str]] | None = None,
 ) -> list[bool]:
-    """Whether each sentence contains a transition word or phrase."""
+    """Whether each sentence contains a transition word or phrase (`folded`: the sentences'
+    words from `folded_sentences`, when the caller has them already)."""
     profile = style_profile(lang)
     if profile is None:
         return [False] * len(sentences)
+    if folded is None:
+        folded = folded_sentences(sentences, lang)
     singles, phrases = profile.transition_words, profile.transition_phrases
+    openers = profile.transition_phrase_openers
     flags = []
-    for sentence in sentences:
-        words = _lower(sentence.words)
+    for sentence, words in zip(sentences, folded, strict=True):
         found = not singles.isdisjoint(words)
-        if not found and phrases is not None:
-            text = texts[sentence.path][sentence.start : sentence.end].casefold()
+        # A phrase can only be there if its first word is: a set test spares most sentences
+        # the regular expression.
+        if not found and phrases is not None and not openers.isdisjoint(words):
+            text = texts[sentence.path][sentence.start : sentence.end].lower()
             found = phrases.search(text.replace("’", "'")) is not None
         flags.append(found)
     return flags
@@ -104,12 +136,12 @@ def transition_flags(
 # --- sentence beginnings ---------------------------------------------------------------------
 
 
-def sentence_beginning(sentence: Sentence, lang: str) -> str:
+def sentence_beginning(sentence: Sentence, lang: str, folded: list[str] | None = None) -> str:
     """The sentence's first word, lower case; two words when the first is an article,
     demonstrative or numeral ("the cat" and "the dog" begin differently)."""
     profile = style_profile(lang)
     exceptions = profile.first_word_exceptions if profile else frozenset()
-    words = _lower(sentence.words[:2])
+    words = folded[:2] if folded is not None else _lower(sentence.words[:2])
     if not words:
         return ""
     first = words[0]
@@ -254,14 +286,24 @@ def _split_reflexive(words: list[str]) -> list[str]:
     return split
 
 
-def passive_flags(sentences: Sequence[Sentence], texts: Mapping[str, str], lang: str) -> list[bool]:
+def passive_flags(
+    sentences: Sequence[Sentence],
+    texts: Mapping[str, str],
+    lang: str,
+    folded: Sequence[list[str]] | None = None,
+) -> list[bool]:
     """Whether each sentence contains a passive clause (rules in docs/seo-checks.md)."""
     profile = style_profile(lang)
     if profile is None:
         return [False] * len(sentences)
+    if folded is None:
+        folded = folded_sentences(sentences, lang)
+    auxiliaries = profile.auxiliaries
     flags = []
-    for sentence in sentences:
-        words = _lower(sentence.words)
+    for sentence, words in zip(sentences, folded, strict=True):
+        if lang != "fr" and auxiliaries.isdisjoint(words):
+            flags.append(False)  # most sentences: no auxiliary, no passive
+            continue
         if lang == "fr":
             words = _split_reflexive(words)
         if profile.auxiliaries.isdisjoint(words):

@@ -76,6 +76,9 @@ _DIPHTHONGS = {
     # "ion"/"ien" are one syllable in French ("na-tion", "bien"); plain "io" is not ("bi-o-").
     "fr": [
         "eau",
+        "ieu",
+        "iè",
+        "ié",
         "oeu",
         "œu",
         "ion",
@@ -132,7 +135,85 @@ _HAS_VOWEL_RE = re.compile(f"[{_VOWELS}]")
 # neither is the "u" of "gu" before a front vowel ("fa-tigue", "gue-rra").
 _QU_RE = re.compile(r"(?<=q)u")
 _QU_GU_RE = re.compile(r"(?<=q)u|(?<=g)u(?=[eiéèêëîïy])")
-_FRENCH_E_MUET_RE = re.compile(f"[^{_VOWELS}]es?$")
+# French endings not spoken: the e muet after a consonant, "é" or "ou" ("table", "journée",
+# "joue"), and the verb ending "-ent" ("ils dorment", "ils étaient"). Nouns, adjectives and
+# adverbs in "-ent" keep their nasal vowel: "-ement", "-ément", "-amment"... and a list.
+_FRENCH_E_MUET_RE = re.compile(f"(?:[^{_VOWELS}]|é|ou)es?$")
+_FRENCH_VERB_ENT_RE = re.compile(f"[^{_VOWELS}]ent$|[aeiouyé]ient$|aient$")
+_FRENCH_NASAL_ENT_RE = re.compile(r"(?:e|é|a|u|û|o|emm|amm)ment$")
+_FRENCH_NASAL_ENT_WORDS = frozenset(
+    {
+        "souvent",
+        "moment",
+        "comment",
+        "parent",
+        "patient",
+        "client",
+        "accident",
+        "argent",
+        "content",
+        "urgent",
+        "récent",
+        "fréquent",
+        "dent",
+        "vent",
+        "lent",
+        "cent",
+        "agent",
+        "talent",
+        "présent",
+        "absent",
+        "évident",
+        "excellent",
+        "intelligent",
+        "ingrédient",
+        "aliment",
+        "vraiment",
+        "gentiment",
+        "joliment",
+        "poliment",
+        "infiniment",
+        "différent",
+        "serpent",
+        "orient",
+        "équivalent",
+        "quotient",
+        "coefficient",
+        "récipient",
+        "efficient",
+        "prudent",
+        "évènement",
+        "événement",
+        "adolescent",
+        "consentement",
+        "sent",
+        "ardent",
+        "décent",
+        "innocent",
+        "indulgent",
+        "néanmoins",
+        "segment",
+        "ciment",
+        "froment",
+        "torrent",
+        "couvent",
+        "auparavant",
+        "pendant",
+        "suivant",
+        "avant",
+        "devant",
+    }
+)
+
+
+def _french_silent_ending(word: str) -> bool:
+    if _FRENCH_E_MUET_RE.search(word):
+        return True
+    return (
+        _FRENCH_VERB_ENT_RE.search(word) is not None
+        and word not in _FRENCH_NASAL_ENT_WORDS
+        and _FRENCH_NASAL_ENT_RE.search(word) is None
+    )
 
 
 @cache
@@ -152,15 +233,8 @@ def _hyphenator(lang: str) -> pyphen.Pyphen:
 
 def _vowel_groups(word: str, lang: str) -> int:
     count = len(_vowel_group_re(lang).findall(word))
-    if lang == "en":
-        if word.endswith("e") and not word.endswith(("le", "ee", "ye")) and count > 1:
-            count -= 1  # silent e: "make"
-        elif word.endswith("ed") and not word.endswith(("ted", "ded")) and count > 1:
-            count -= 1  # "jumped"
-        elif word.endswith("es") and not word.endswith(("ses", "zes", "ches", "shes", "ges")):
-            count -= 1 if count > 1 else 0  # "makes"
-    elif lang == "fr" and count > 1 and _FRENCH_E_MUET_RE.search(word):
-        count -= 1  # e muet: "table", "tables"
+    if lang == "fr" and count > 1 and _french_silent_ending(word):
+        count -= 1  # "table", "tables", "journée", "ils dorment"
     return max(count, 1)
 
 
@@ -292,7 +366,7 @@ def _piece_syllables(piece: str, lang: str) -> int:
     if not _HAS_VOWEL_RE.search(piece):
         return 0
     by_dictionary = len(_hyphenator(lang).positions(piece)) + 1
-    if lang == "fr" and by_dictionary > 1 and _FRENCH_E_MUET_RE.search(piece):
+    if lang == "fr" and by_dictionary > 1 and _french_silent_ending(piece):
         by_dictionary -= 1
     return max(by_dictionary, _vowel_groups(piece, lang))
 

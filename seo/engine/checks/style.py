@@ -19,9 +19,15 @@ from .base import msg, result
 HIGHLIGHTS_SHOWN = 50
 
 
-def _spans(sentences: list[Sentence]) -> list[dict]:
+def _spans(ctx: AnalysisContext, sentences: list[Sentence]) -> list[dict]:
+    texts = ctx.plain_texts
     return [
-        {"field": s.path, "start": s.start, "end": s.end, "words": len(s.words)}
+        {
+            "field": s.path,
+            "start": s.start,
+            "end": s.trimmed_end(texts[s.path]),
+            "words": len(s.words),
+        }
         for s in sentences[:HIGHLIGHTS_SHOWN]
     ]
 
@@ -53,7 +59,7 @@ def sentence_length(ctx: AnalysisContext) -> CheckResult:
         "share": round(share, 3),
         "max_share": t.long_sentence_share_max,
         "problem_share": t.long_sentence_share_problem,
-        "highlights": _spans(long),
+        "highlights": _spans(ctx, long),
     }
     if not sentences:
         return result(check, GOOD, msg("style.not_assessed_short", words=0), details, scored=False)
@@ -80,14 +86,14 @@ def passive_voice(ctx: AnalysisContext) -> CheckResult:
     if skipped is not None:
         return skipped
     sentences = ctx.sentences
-    flags = passive_flags(sentences, ctx.plain_texts, ctx.lang)
+    flags = passive_flags(sentences, ctx.plain_texts, ctx.lang, ctx.folded_sentences)
     passive = [s for s, flag in zip(sentences, flags, strict=True) if flag]
     share = len(passive) / len(sentences) if sentences else 0.0
     details.update(
         sentences=len(sentences),
         passive_sentences=len(passive),
         share=round(share, 3),
-        highlights=_spans(passive),
+        highlights=_spans(ctx, passive),
     )
     if not sentences:
         return result(check, GOOD, msg("style.not_assessed_short", words=0), details, scored=False)
@@ -124,7 +130,7 @@ def transition_words(ctx: AnalysisContext) -> CheckResult:
         return skipped
     sentences = ctx.sentences
     words = sum(len(s.words) for s in sentences)
-    flags = transition_flags(sentences, ctx.plain_texts, ctx.lang)
+    flags = transition_flags(sentences, ctx.plain_texts, ctx.lang, ctx.folded_sentences)
     without = [s for s, flag in zip(sentences, flags, strict=True) if not flag]
     share = (len(sentences) - len(without)) / len(sentences) if sentences else 0.0
     details.update(
@@ -142,7 +148,7 @@ def transition_words(ctx: AnalysisContext) -> CheckResult:
         details["highlights"] = []
         return result(check, GOOD, msg("transition_words.good", percent=percent), details)
     # The sentences to work on: those without a transition word.
-    details["highlights"] = _spans(without)
+    details["highlights"] = _spans(ctx, without)
     status = PROBLEM if share < t.transition_share_problem else OK
     message = msg(
         "transition_words.too_few",
@@ -160,31 +166,34 @@ def consecutive_sentences(ctx: AnalysisContext) -> CheckResult:
     check = "consecutive_sentences"
     t = ctx.thresholds
     runs: list[list[Sentence]] = []
+    beginnings: list[str] = []
     previous_key: tuple[str, str] | None = None
-    for sentence in ctx.sentences:
-        beginning = sentence_beginning(sentence, ctx.lang)
+    for sentence, folded in zip(ctx.sentences, ctx.folded_sentences, strict=True):
+        beginning = sentence_beginning(sentence, ctx.lang, folded)
         key = (sentence.path, beginning)
         if beginning and key == previous_key:
             runs[-1].append(sentence)
         else:
             runs.append([sentence])
+            beginnings.append(beginning)
         previous_key = key
-    repeated = [run for run in runs if len(run) > t.consecutive_sentences_max]
+    repeated_at = [i for i, run in enumerate(runs) if len(run) > t.consecutive_sentences_max]
+    repeated = [runs[i] for i in repeated_at]
     longest = max(repeated, key=len, default=[])
     details = {
         "max_run": t.consecutive_sentences_max,
         "problem_run": t.consecutive_sentences_problem,
         "runs": [
             {
-                "word": sentence_beginning(run[0], ctx.lang),
+                "word": beginnings[index],
                 "count": len(run),
                 "field": run[0].path,
                 "start": run[0].start,
-                "end": run[-1].end,
+                "end": run[-1].trimmed_end(ctx.plain_texts[run[-1].path]),
             }
-            for run in repeated
+            for index, run in zip(repeated_at, repeated, strict=True)
         ],
-        "highlights": _spans([s for run in repeated for s in run]),
+        "highlights": _spans(ctx, [s for run in repeated for s in run]),
     }
     if not repeated:
         return result(check, GOOD, msg("consecutive_sentences.good"), details)

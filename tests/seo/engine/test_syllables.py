@@ -65,6 +65,9 @@ REFERENCE = {
         "souvent": 2, "enfant": 2, "famille": 2, "soleil": 2, "travail": 2, "oiseau": 2,
         "beaucoup": 2, "pourquoi": 2, "question": 2, "nation": 2, "science": 1, "musique": 2,
         "pratique": 2, "langue": 1, "longue": 1, "guerre": 1, "quotidien": 3, "protéines": 3,
+        # silent endings: e muet after a vowel, the verb ending -ent; glides "ieu", "iè"
+        "journée": 2, "joue": 1, "dorment": 1, "étaient": 2, "consomment": 2, "lumière": 2,
+        "mieux": 1, "rapidement": 4, "patient": 2, "moment": 2, "vraiment": 2, "aiment": 1,
     },
 }  # fmt: skip
 
