@@ -217,13 +217,15 @@ def _german_passive_clause(words: list[str], originals: list[str], profile: Styl
     return False
 
 
-def _dutch_participle(word: str, profile: StyleProfile) -> bool:
+def _dutch_participle(word: str, profile: StyleProfile, *, with_worden: bool) -> bool:
     if word in profile.not_participles or len(word) < 5:
         return False
     if word in profile.strong_participles or _NL_PARTICIPLE_RE.match(word):
         return True
+    # "betaald", "vertaald" are participles, but "bestaat", "vertelt" are present tense: the
+    # prefixed forms without "ge-" count only next to a form of "worden".
     prefixed = _NL_PREFIXED_RE.match(word)
-    return bool(prefixed) and prefixed.group(2).endswith(("d", "t"))
+    return with_worden and bool(prefixed) and prefixed.group(2).endswith(("d", "t"))
 
 
 def _dutch_passive_clause(words: list[str], profile: StyleProfile) -> bool:
@@ -232,7 +234,7 @@ def _dutch_passive_clause(words: list[str], profile: StyleProfile) -> bool:
         return False
     only_zijn = all(words[index] in profile.zijn_auxiliaries for index in auxiliaries)
     for index, word in enumerate(words):
-        if not _dutch_participle(word, profile):
+        if not _dutch_participle(word, profile, with_worden=not only_zijn):
             continue
         if only_zijn and word in profile.zijn_verbs:
             continue  # "is gegaan": active perfect
@@ -259,8 +261,8 @@ def _french_etre_verb(word: str, profile: StyleProfile) -> bool:
 
 def _french_passive(words: list[str], profile: StyleProfile) -> bool:
     for index, word in enumerate(words):
-        if word not in profile.auxiliaries or word in ("être", "étant"):
-            continue
+        if word not in profile.auxiliaries or word == "étant":
+            continue  # ("étant donné que" is a connective)
         if index and words[index - 1] in profile.reflexive_pronouns:
             continue  # "s'est formée": reflexive, not passive
         for following in words[index + 1 : index + 5]:
