@@ -43,6 +43,16 @@ def _not_assessed(check: str, ctx: AnalysisContext, details: dict) -> CheckResul
     return None
 
 
+def _partition(ctx: AnalysisContext, measure) -> tuple[list[Sentence], list[Sentence]]:
+    """(sentences the measure flags, the others), e.g. passive and active sentences."""
+    flags = measure(ctx.sentences, ctx.plain_texts, ctx.lang, ctx.folded_sentences)
+    flagged: list[Sentence] = []
+    others: list[Sentence] = []
+    for sentence, flag in zip(ctx.sentences, flags, strict=True):
+        (flagged if flag else others).append(sentence)
+    return flagged, others
+
+
 def sentence_length(ctx: AnalysisContext) -> CheckResult:
     """Share of sentences longer than the language's limit (Yoast: 20 words for de, en, nl,
     fr; good up to 25 %, a problem above 30 %)."""
@@ -86,8 +96,7 @@ def passive_voice(ctx: AnalysisContext) -> CheckResult:
     if skipped is not None:
         return skipped
     sentences = ctx.sentences
-    flags = passive_flags(sentences, ctx.plain_texts, ctx.lang, ctx.folded_sentences)
-    passive = [s for s, flag in zip(sentences, flags, strict=True) if flag]
+    passive, _active = _partition(ctx, passive_flags)
     share = len(passive) / len(sentences) if sentences else 0.0
     details.update(
         sentences=len(sentences),
@@ -130,8 +139,7 @@ def transition_words(ctx: AnalysisContext) -> CheckResult:
         return skipped
     sentences = ctx.sentences
     words = sum(len(s.words) for s in sentences)
-    flags = transition_flags(sentences, ctx.plain_texts, ctx.lang, ctx.folded_sentences)
-    without = [s for s, flag in zip(sentences, flags, strict=True) if not flag]
+    _with, without = _partition(ctx, transition_flags)
     share = (len(sentences) - len(without)) / len(sentences) if sentences else 0.0
     details.update(
         sentences=len(sentences),
