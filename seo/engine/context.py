@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import compress
 from operator import itemgetter
 
 from .fields import FieldText, make_field, make_slug_field
@@ -17,7 +18,8 @@ from .style import folded_sentences
 from .text import RichText, normalise_plain_text, parse_rich_text
 from .thresholds import Thresholds
 
-_KIND = itemgetter(3)  # KeywordMatch.kind
+_LOCATION, _KIND = itemgetter(0), itemgetter(3)  # KeywordMatch.location, KeywordMatch.kind
+_IN_TEXT = ARTICLE_TEXT_LOCATIONS.__contains__
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +114,7 @@ class AnalysisContext:
             # One count everywhere (coverage table, density, admin): exact and inflected
             # matches in the article text. Title, description and slug are reported as matches
             # but are no occurrences in the text.
-            in_text = [m for m in found if m.location in ARTICLE_TEXT_LOCATIONS]
+            in_text = list(compress(found, map(_IN_TEXT, map(_LOCATION, found))))
             count = len(in_text) - list(map(_KIND, in_text)).count(MatchKind.PARTIAL)
             reports.append(
                 KeywordReport(
