@@ -30,7 +30,7 @@ import pyphen
 from .languages import PROFILES
 from .pronouncing import cmu_dictionary
 
-_VOWELS = "aeiouyäöüàâæçéèêëîïôœùûÿáíóúñìòå"
+_VOWELS = "aeiouyäöüàâæéèêëîïôœùûÿáíóúìòå"  # (not ç or ñ: consonants)
 # Vowel sequences pronounced as one syllable, longest first.
 _DIPHTHONGS = {
     "de": ["äu", "eu", "au", "ei", "ai", "ie", "ey", "ay", "aa", "ee", "oo"],
@@ -361,14 +361,17 @@ def _piece_syllables(piece: str, lang: str) -> int:
         if not _HAS_VOWEL_RE.search(piece):
             return 0 if len(piece) == 1 else english_rules(piece)
         return _english_piece(piece)
+    # The hyphenation patterns read the word as written; the vowel rules read it without the
+    # "u" that only marks a consonant ("pe-que-ño", "chro-nique").
+    spoken = piece
     if "u" in piece:
-        piece = (_QU_GU_RE if lang in ("fr", "es") else _QU_RE).sub("", piece)
-    if not _HAS_VOWEL_RE.search(piece):
+        spoken = (_QU_GU_RE if lang in ("fr", "es") else _QU_RE).sub("", piece)
+    if not _HAS_VOWEL_RE.search(spoken):
         return 0
     by_dictionary = len(_hyphenator(lang).positions(piece)) + 1
-    if lang == "fr" and by_dictionary > 1 and _french_silent_ending(piece):
+    if lang == "fr" and by_dictionary > 1 and _french_silent_ending(spoken):
         by_dictionary -= 1
-    return max(by_dictionary, _vowel_groups(piece, lang))
+    return max(by_dictionary, _vowel_groups(spoken, lang))
 
 
 @lru_cache(maxsize=1 << 18)

@@ -8,7 +8,8 @@ References (every count below was checked against them):
   (yoastseo `spec/languageProcessing/languages/de/config/syllablesSpec.js`);
 - nl: the Woordenlijst Nederlandse Taal (Groene Boekje), syllable division;
 - fr: Le Petit Robert, phonetic transcription (spoken syllables: the e muet of "table" and the
-  u of "fatigue", "chronique" are not pronounced; "science" [sjɑ̃s] is one syllable).
+  u of "fatigue", "chronique" are not pronounced; "science" [sjɑ̃s] is one syllable);
+- es: the Real Academia Española's syllable division; it: the Vocabolario Treccani's.
 """
 
 from __future__ import annotations
@@ -68,6 +69,20 @@ REFERENCE = {
         # silent endings: e muet after a vowel, the verb ending -ent; glides "ieu", "iè"
         "journée": 2, "joue": 1, "dorment": 1, "étaient": 2, "consomment": 2, "lumière": 2,
         "mieux": 1, "rapidement": 4, "patient": 2, "moment": 2, "vraiment": 2, "aiment": 1,
+    },
+    # es: the Real Academia Española's syllable division (Ortografía de la lengua española,
+    # 2010, § 4.1); "qu"/"gu" before e/i: the u is silent; an accented weak vowel splits
+    # the diphthong ("pa-ís", "dí-a")
+    "es": {
+        "alimentación": 5, "saludable": 4, "guerra": 2, "que": 1, "agua": 2, "ciudad": 2,
+        "país": 2, "día": 2, "problema": 3, "también": 2, "pequeño": 3, "siguiente": 3,
+        "queso": 2, "historia": 3, "aceite": 3,
+    },
+    # it: the syllable division of the Vocabolario Treccani ("ciao" is "cia-o")
+    "it": {
+        "alimentazione": 6, "sana": 2, "acqua": 2, "quattro": 2, "perché": 2, "giorno": 2,
+        "famiglia": 3, "scienza": 2, "città": 2, "ciao": 2, "zucchero": 3, "settimana": 4,
+        "mangiare": 3, "verdura": 3,
     },
 }  # fmt: skip
 
