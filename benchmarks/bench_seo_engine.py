@@ -340,6 +340,69 @@ def run_size(count: int, workers: int, queue) -> None:
     queue.put((engine_cpu, engine_wall, run_wall, warm, own, children, len(findings)))
 
 
+COLD_START_LANGUAGES = ("de", "en", "nl", "fr")
+
+
+def _cold_start_task(queue, parts: bool) -> None:
+    """In a fresh process, per language: the first analysis minus the next one (the language
+    data loaded on first use); with `parts`, what loading each kind of data costs instead."""
+    if parts:
+        import simplemma
+
+        from seo.engine.pronouncing import cmu_dictionary
+        from seo.engine.syllables import _hyphenator
+
+        timings = {}
+        for lang in COLD_START_LANGUAGES:
+            started = time.perf_counter()
+            simplemma.lemmatize("Test", lang=lang)
+            middle = time.perf_counter()
+            if lang == "en":
+                cmu_dictionary()
+            else:
+                _hyphenator(lang)
+            timings[lang] = (middle - started, time.perf_counter() - middle)
+        queue.put(timings)
+        return
+    from tests.seo.engine.builders import article  # small articles in every language
+
+    timings = {}
+    for lang in COLD_START_LANGUAGES:
+        document = article(lang)
+        started = time.perf_counter()
+        analyse(document)
+        first = time.perf_counter() - started
+        started = time.perf_counter()
+        analyse(document)
+        timings[lang] = first - (time.perf_counter() - started)
+    queue.put(timings)
+
+
+def _in_fresh_process(parts: bool) -> dict:
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    process = context.Process(target=_cold_start_task, args=(queue, parts))
+    process.start()
+    result = queue.get(timeout=600)
+    process.join()
+    return result
+
+
+def cold_start() -> str:
+    """The cold start per language, each measurement in a fresh process (before warm-up)."""
+    totals = _in_fresh_process(parts=False)
+    parts = _in_fresh_process(parts=True)
+    lines = ["cold start (first analysis of a language minus the next, fresh process):"]
+    for lang in COLD_START_LANGUAGES:
+        lemmas, syllables = parts[lang]
+        source = "CMU Pronouncing Dictionary" if lang == "en" else "hyphenation patterns"
+        lines.append(
+            f"  {lang}: {totals[lang]:.2f} s  (of which lemma dictionary {lemmas:.2f} s, "
+            f"{source} {syllables:.2f} s)"
+        )
+    return "\n".join(lines)
+
+
 def generation_cost(count: int = 200) -> float:
     started = time.perf_counter()
     for index in range(count):
@@ -391,6 +454,7 @@ def main() -> None:
     print(f"article: {describe_corpus()}")
     print(f"generating one article takes {generation_cost() * 1000:.2f} ms (not engine time)")
     print(f"workers: {args.workers}; load average at start: {_load()}")
+    print(cold_start())
     print(
         f"{'articles':>9} {'CPU ms/article':>15} {'art/s per core':>15} "
         f"{'engine art/s':>13} {'run art/s':>10} {'peak RSS MiB':>13} {'site findings':>14}"

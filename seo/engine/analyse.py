@@ -14,7 +14,9 @@ _DEFAULT_THRESHOLDS = Thresholds()
 
 
 def overall_score(checks: Sequence[CheckResult], weights: Mapping[str, float]) -> int:
-    """Weighted mean of the check scores (0-100); checks without a weight count 1."""
+    """Weighted mean of the check scores (0-100); checks without a weight count 1, checks
+    that could not judge (`scored` false) not at all."""
+    checks = [c for c in checks if c.scored]
     total_weight = sum(weights.get(c.id, 1) for c in checks)
     if not total_weight:
         return 0

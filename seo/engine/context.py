@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import compress
 from operator import itemgetter
 
 from .fields import FieldText, make_field, make_slug_field
@@ -11,11 +12,14 @@ from .keyword_forms import PreparedKeyword, prepare_keyword
 from .languages import normalise_language
 from .matching import KeywordMatcher
 from .model import SEODocument
+from .prose import Sentence, prose_sentences
 from .report import ARTICLE_TEXT_LOCATIONS, KeywordMatch, KeywordReport, MatchKind
+from .style import folded_sentences
 from .text import RichText, normalise_plain_text, parse_rich_text
 from .thresholds import Thresholds
 
 _LOCATION, _KIND = itemgetter(0), itemgetter(3)  # KeywordMatch.location, KeywordMatch.kind
+_IN_TEXT = ARTICLE_TEXT_LOCATIONS.__contains__
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,14 +111,16 @@ class AnalysisContext:
                 found.extend(in_slug)
         reports = []
         for keyword, found in zip(self.keyword_inputs, matches, strict=True):
-            # C-level counts over the matches' columns: an article has hundreds of matches.
-            count = len(found) - list(map(_KIND, found)).count(MatchKind.PARTIAL)
-            in_text = not ARTICLE_TEXT_LOCATIONS.isdisjoint(map(_LOCATION, found))
+            # One count everywhere (coverage table, density, admin): exact and inflected
+            # matches in the article text. Title, description and slug are reported as matches
+            # but are no occurrences in the text.
+            in_text = list(compress(found, map(_IN_TEXT, map(_LOCATION, found))))
+            count = len(in_text) - list(map(_KIND, in_text)).count(MatchKind.PARTIAL)
             reports.append(
                 KeywordReport(
                     term=normalise_plain_text(keyword.term),
                     focus=keyword.focus,
-                    found=in_text,
+                    found=bool(in_text),
                     count=count,
                     matches=tuple(found),
                 )
@@ -146,6 +152,28 @@ class AnalysisContext:
     @cached_property
     def article_word_count(self) -> int:
         return sum(len(f.words) for f in self.article_text_fields)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """The running text's sentences with reading words (see `prose`)."""
+        questions = [
+            self.fields_by_path[f"faqs[{index}].question"]
+            for index, question in enumerate(self.questions)
+            if question
+        ]
+        return prose_sentences(
+            ((rich.field, rich.rich.blocks) for rich in self.prose_fields), questions
+        )
+
+    @cached_property
+    def folded_sentences(self) -> list[list[str]]:
+        """The sentences' words in lower case, shared by the style checks."""
+        return folded_sentences(self.sentences, self.lang)
+
+    @cached_property
+    def plain_texts(self) -> dict[str, str]:
+        """{field path: plain text} of the fields sentences point into."""
+        return {field.path: field.text for field in self.fields}
 
     @property
     def prose_fields(self) -> list[RichField]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .languages import PROFILES, normalise_language, stop_words
@@ -42,6 +42,9 @@ class ContentWord:
     prefix_forms: tuple[str, ...]  # the word at the start of a longer closed compound
     suffix_stem: str  # the word at the end of a longer closed compound
     parts: tuple[frozenset[str], ...]  # keys of its compound parts, for the phrase form
+    # English: whether -ed/-ing forms of the word count ("losing" for "lose weight"). Off for
+    # words that are not verbs in the keyword: "gutted" is no form of the noun "gut".
+    verbal_forms: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,10 @@ class PreparedKeyword:
     lang: str
     surface: str
     words: tuple[ContentWord, ...]
+    # For each content word, the conjunct it belongs to: "Darmgesundheit und Rückenschmerzen"
+    # names two topics (0, 1) that a text may discuss anywhere in one sentence, while the
+    # words of one conjunct ("viszeraler Schmerz") must stand close together.
+    conjuncts: tuple[int, ...] = ()
     # Order-free lemma/stem identity, used to spot duplicate and competing keywords.
     identity: frozenset[str] = field(init=False, compare=False)
 
@@ -164,6 +171,35 @@ def _slug_stop_words(lang: str) -> frozenset[str]:
     return stops | {transliterate(word, lang) for word in stops}
 
 
+# Words that join two topics in a keyword ("Darmgesundheit und Rückenschmerzen").
+_COORDINATORS = {
+    "de": frozenset({"und", "oder", "sowie", "bzw"}),
+    "en": frozenset({"and", "or"}),
+    "nl": frozenset({"en", "of"}),
+    "fr": frozenset({"et", "ou"}),
+    "es": frozenset({"y", "e", "o", "u"}),
+    "it": frozenset({"e", "ed", "o", "od"}),
+}
+_VERBAL_ENDINGS = ("ed", "ing")
+
+
+def _may_be_verb(word: str, position: int, content_words: int) -> bool:
+    """English has no part-of-speech tags here, so a keyword word is taken as a verb (whose
+    -ed/-ing forms match) when it has such an ending itself ("running shoes") or opens a
+    phrase of several content words, as verbs do in "lose weight" or "improve digestion".
+    A single word ("gut") or a later word ("gut health" -> "health") is a noun."""
+    return word.casefold().endswith(_VERBAL_ENDINGS) or (position == 0 and content_words > 1)
+
+
+def is_verbal_form(text_word: str, keyword_word: str) -> bool:
+    """Whether `text_word` adds an -ed/-ing ending that `keyword_word` lacks."""
+    folded = text_word.casefold()
+    return any(
+        folded.endswith(ending) and not keyword_word.casefold().endswith(ending)
+        for ending in _VERBAL_ENDINGS
+    )
+
+
 @lru_cache(maxsize=4096)
 def prepare_keyword(term: str, lang: str, *, for_slug: bool = False) -> PreparedKeyword:
     """Analyse a keyword once: its content words, their keys and compound parts.
@@ -178,14 +214,30 @@ def prepare_keyword(term: str, lang: str, *, for_slug: bool = False) -> Prepared
         stops = _slug_stop_words(lang)
     tokens = tokenize(text)
     heads = elision_heads(text, tokens, lang)
+    coordinators = _COORDINATORS.get(lang, frozenset())
     content: list[ContentWord] = []
+    conjuncts: list[int] = []
+    conjunct = 0
     for index, raw in enumerate(tokens.words):
         if index in heads:
             content.append(_elided_content_word(raw, tokens.words[heads[index]], lang))
+            conjuncts.append(conjunct)
+            conjunct += 1  # "Darm- und Rückenschmerzen": two topics
+        elif raw.casefold() in coordinators:
+            conjunct += 1 if conjuncts and conjuncts[-1] == conjunct else 0
         elif raw.casefold() not in stops:
             content.append(_content_word(raw, lang, compounds=not for_slug))
+            conjuncts.append(conjunct)
     if not content:  # a keyword made only of function words keeps them all
         content = [_content_word(raw, lang, compounds=not for_slug) for raw in tokens.words]
+        conjuncts = [0] * len(content)
+    if lang == "en":
+        content = [
+            replace(word, verbal_forms=_may_be_verb(word.text, position, len(content)))
+            for position, word in enumerate(content)
+        ]
     # Punctuation around the keyword ("Was ist RDS?") is never part of a matched span.
     surface = _EDGE_PUNCTUATION_RE.sub("", surface_form(text))
-    return PreparedKeyword(term=term, lang=lang, surface=surface, words=tuple(content))
+    return PreparedKeyword(
+        term=term, lang=lang, surface=surface, words=tuple(content), conjuncts=tuple(conjuncts)
+    )

@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from functools import lru_cache, partial
-from itertools import compress
+from itertools import compress, pairwise
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -39,18 +39,53 @@ from .keyword_forms import (
     PreparedKeyword,
     elided_forms,
     elision_heads,
+    is_verbal_form,
     prepare_keyword,
     surface_form,
 )
 from .languages import PROFILES, normalise_language
 from .morphology import fold, is_compound_remainder, word_key
-from .report import KeywordMatch, MatchKind
+from .report import ARTICLE_TEXT_LOCATIONS, KeywordMatch, MatchKind
 from .text import HYPHEN_CHARS, HYPHENS_RE, Tokens
 from .word_tables import WordTable
 
 # Largest distance (in words) between the parts of a compound written as a phrase:
 # "Schmerzen im unteren Rücken" has its parts 3 words apart.
 COMPOUND_PHRASE_WINDOW = 4
+# Largest distance (in words) between consecutive content words of a multi-word keyword in
+# one sentence: up to four words in between ("Rückenschmerzen, insbesondere wie Störungen im
+# Darm", "gastrointestinalen und damit verbundenen muskuloskelettalen Beschwerden"). Words
+# further apart belong to different phrases ("Darmgesundheit Ihren Körper beeinflusst und
+# wie Rückenschmerzen" is no "Darmgesundheit und Rückenschmerzen").
+KEYWORD_PROXIMITY_WINDOW = 5
+# Heads of German and Dutch place names: "Darmstadt" and "Salzburg" start with a noun, but
+# they are names, not compounds of "Darm" or "Salz", so they are no partial matches.
+_PLACE_NAME_HEADS = {
+    "de": frozenset(
+        {
+            "stadt",
+            "burg",
+            "berg",
+            "dorf",
+            "heim",
+            "hausen",
+            "ingen",
+            "furt",
+            "feld",
+            "bach",
+            "hafen",
+            "stedt",
+            "leben",
+            "rode",
+            "born",
+            "brück",
+            "brücken",
+        }
+    ),
+    "nl": frozenset(
+        {"dam", "drecht", "hoven", "recht", "veen", "woude", "horst", "burg", "berg", "dorp"}
+    ),
+}
 # Case folding and NFKC can change a text's length a little ("ß" -> "ss"); spans whose length
 # differs more than this from the keyword's cannot be verbatim, which saves normalising them.
 _MAX_FOLDING_GROWTH = 3
@@ -157,10 +192,14 @@ class _Vocabulary:
         if any(word.prefix_forms for word in words):
             folded = sorted(set(map(_FOLDED, self.infos)))
             hits: list[tuple[int, str]] = []
+            place_heads = _PLACE_NAME_HEADS.get(lang, frozenset())
             for index, word in enumerate(words):
                 for form in word.prefix_forms:
                     for line in _starting_with(folded, form):
-                        if is_compound_remainder(line[len(form) :], lang, leading=False):
+                        rest = line[len(form) :]
+                        if rest in place_heads:
+                            continue  # "Darmstadt": a name, not a compound of "Darm"
+                        if is_compound_remainder(rest, lang, leading=False):
                             hits.append((index, line))
             if hits:
                 raws_by_folded = self.raws_with({line for _index, line in hits}, "folded")
@@ -249,6 +288,8 @@ class KeywordMatcher:
         for w_index, word in enumerate(words):
             for key in word.keys:
                 for raw in raws_by_key.get(key, ()):
+                    if not word.verbal_forms and is_verbal_form(raw, word.text):
+                        continue  # "gutted" is no form of the noun "gut"
                     # An elided "Darm-" is the start of a compound, not the word "Darm".
                     kind = _PARTIAL if raw[-1] in HYPHEN_CHARS else _FULL
                     wanted[raw].append((w_index, kind, 0))
@@ -350,6 +391,13 @@ def _combine(keyword: PreparedKeyword, per_word, field: FieldText, source: str) 
         ]
     by_sentence: dict[int, list[list[_Unit]]] = {}
     word_count = len(per_word)
+    # Proximity applies to running text; in a title or description (one short line) the
+    # keyword's words anywhere belong together, as in Yoast's per-word title check.
+    conjuncts: Sequence[int] | None = None  # None: no distance limit
+    if field.location in ARTICLE_TEXT_LOCATIONS:
+        conjuncts = keyword.conjuncts or (0,) * word_count
+        if len(set(conjuncts)) == word_count:
+            conjuncts = None  # every word a topic of its own: "Darm- und Rückenschmerzen"
     for w_index, entries in enumerate(per_word):
         for sentence, unit in entries:
             slots = by_sentence.get(sentence)
@@ -368,12 +416,12 @@ def _combine(keyword: PreparedKeyword, per_word, field: FieldText, source: str) 
             # two of them occupy the same word (what `_best_combination` would conclude).
             chosen = [slot[0] for slot in slots]
             ordinals = [ordinal for unit in chosen for ordinal in unit.ordinals]
-            if len(set(ordinals)) == len(ordinals):
+            if len(set(ordinals)) == len(ordinals) and _close_together(chosen, conjuncts):
                 matches.append(_make_match(keyword, chosen, field, source))
             continue
         used: set[int] = set()
         while True:
-            chosen = _best_combination(slots, used)
+            chosen = _best_combination(slots, used, conjuncts)
             if chosen is None:
                 break
             for unit in chosen:
@@ -383,7 +431,33 @@ def _combine(keyword: PreparedKeyword, per_word, field: FieldText, source: str) 
     return matches
 
 
-def _best_combination(per_word: list[list[_Unit]], used: set[int]) -> list[_Unit] | None:
+def _close_together(units: Sequence[_Unit], conjuncts: Sequence[int] | None) -> bool:
+    """Whether the units of each conjunct of the keyword (one unit per content word, in the
+    keyword's order) lie at most KEYWORD_PROXIMITY_WINDOW words apart."""
+    if conjuncts is None:
+        return True
+    if len(units) == 2:  # the usual case, without building lists
+        first, second = units
+        if conjuncts[0] != conjuncts[1]:
+            return True
+        if first.ordinals[0] > second.ordinals[0]:
+            first, second = second, first
+        return second.ordinals[0] - first.ordinals[-1] <= KEYWORD_PROXIMITY_WINDOW
+    for conjunct in set(conjuncts):
+        spans = sorted(
+            (unit.ordinals[0], unit.ordinals[-1])
+            for unit, group in zip(units, conjuncts, strict=True)
+            if group == conjunct
+        )
+        for previous, following in pairwise(spans):
+            if following[0] - previous[1] > KEYWORD_PROXIMITY_WINDOW:
+                return False
+    return True
+
+
+def _best_combination(
+    per_word: list[list[_Unit]], used: set[int], conjuncts: Sequence[int] | None
+) -> list[_Unit] | None:
     """One unit per content word, none reusing a word: full matches before partial ones,
     then the most compact span (so "gastrointestinale Beschwerden" wins over a scattered
     "Darmbeschwerden ... gastrointestinale" in the same sentence)."""
@@ -400,7 +474,7 @@ def _best_combination(per_word: list[list[_Unit]], used: set[int]) -> list[_Unit
             pick = min(free, key=lambda u: (u.kind == _PARTIAL, abs(u.start - anchor.start)))
             chosen.append(pick)
             taken.update(pick.ordinals)
-        if len(chosen) < len(per_word):
+        if len(chosen) < len(per_word) or not _close_together(chosen, conjuncts):
             continue
         partial = any(unit.kind == _PARTIAL for unit in chosen)
         span = max(u.end for u in chosen) - min(u.start for u in chosen)

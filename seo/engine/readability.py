@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
 from .syllables import syllable_count
-from .text import WORD_RE
 from .word_tables import WordTable
+
+# Reading words of a sentence given as text: as `prose.reading_words`, a word joined to the
+# next by one apostrophe is one word ("l'intestin").
+_READING_WORD_RE = re.compile(r"\w++(?:[-\u2010\u2011'’]\w++)*+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +126,9 @@ def count_sentences(
 
 def count_text(sentences: Iterable[str], lang: str, long_sentence_words: int) -> ReadabilityCounts:
     """Count words, sentences, syllables and letters over sentences given as text."""
-    return count_sentences((WORD_RE.findall(s) for s in sentences), lang, long_sentence_words)
+    return count_sentences(
+        (_READING_WORD_RE.findall(s) for s in sentences), lang, long_sentence_words
+    )
 
 
 def readability_score(counts: ReadabilityCounts, lang: str) -> float:

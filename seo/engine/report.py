@@ -8,6 +8,8 @@ from enum import StrEnum
 from operator import itemgetter
 from typing import Any, NamedTuple
 
+from .messages import Message
+
 
 class Status(StrEnum):
     """Outcome of a check; serialises to the plain strings "good", "ok" and "problem"."""
@@ -72,10 +74,11 @@ ARTICLE_TEXT_LOCATIONS = frozenset({"intro", "heading", "body", "conclusion", "f
 class KeywordReport:
     """All matches of one keyword.
 
-    `count` counts exact and inflected matches in every location; `found` is true when the
-    keyword occurs in the article text (intro, headings, body, conclusion, FAQ) in any form,
-    partial matches included, because a keyword that only appears inside compounds is still
-    present for the reader (the keyword_coverage check rates that lower than a full match).
+    `count` counts exact and inflected matches in the article text (intro, headings, body,
+    conclusion, FAQ): the one count that density, coverage and the admin show. `found` is true
+    when the keyword occurs in the article text in any form, partial matches included, because
+    a keyword that only appears inside compounds is still present for the reader (`status`
+    "partial"; the keyword_coverage check rates that lower than a full match).
     """
 
     term: str
@@ -87,6 +90,14 @@ class KeywordReport:
     @property
     def partial_count(self) -> int:
         return list(map(_KIND, self.matches)).count(MatchKind.PARTIAL)
+
+    @property
+    def status(self) -> str:
+        """ "full" (exact or inflected matches in the article text), "partial" (only inside
+        longer compounds there) or "missing" - what the admin shows instead of "0 times"."""
+        if self.count:
+            return "full"
+        return "partial" if self.found else "missing"
 
     def counts_by_location(self) -> dict[str, dict[str, int]]:
         """{location: {"exact": n, "inflected": n, "partial": n}} for locations with matches."""
@@ -105,27 +116,40 @@ class KeywordReport:
             "found": self.found,
             "count": self.count,
             "matches": [m.to_dict() for m in self.matches],
+            "status": self.status,
         }
 
 
 @dataclass(frozen=True, slots=True)
 class CheckResult:
-    """One check: stable `id`, `status`, `score` 0-100, English `message`, measured `details`."""
+    """One check: stable `id`, `status`, `score` 0-100, English `message`, measured `details`.
+
+    `messages` are the same text as message ids with parameters (`seo.engine.messages`), for
+    rendering in the editor's language. `scored` is false for a check that could not judge
+    (a style check in a language without word lists, a text too short): it does not count
+    towards the article score.
+    """
 
     id: str
     status: Status
     score: int
     message: str
     details: dict[str, Any] = field(default_factory=dict)
+    messages: tuple[Message, ...] = ()
+    scored: bool = True
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "id": self.id,
             "status": str(self.status),
             "score": self.score,
             "message": self.message,
             "details": self.details,
+            "messages": [m.to_dict() for m in self.messages],
         }
+        if not self.scored:
+            data["scored"] = False
+        return data
 
 
 @dataclass(frozen=True, slots=True)

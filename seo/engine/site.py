@@ -15,8 +15,9 @@ from typing import Any
 
 from .keyword_forms import prepare_keyword, surface_form
 from .languages import normalise_language
+from .messages import Message, render_english
 from .model import SEODocument
-from .report import GOOD, PROBLEM, SEOReport, Status
+from .report import GOOD, OK, PROBLEM, SEOReport, Status
 from .text import normalise_plain_text
 from .thresholds import Thresholds
 
@@ -30,13 +31,21 @@ SITE_CHECK_IDS = (
 
 @dataclass(frozen=True, slots=True)
 class SiteFinding:
-    """One site-level finding; `articles` names the articles involved as "slug@lang"."""
+    """One site-level finding; `articles` names the articles involved as "slug@lang".
+    `messages` hold the message as an id with parameters (see `seo.engine.messages`)."""
 
     id: str
     status: Status
     message: str
     articles: tuple[str, ...]
     lang: str | None = None
+    messages: tuple[Message, ...] = ()
+
+    @classmethod
+    def of(
+        cls, check_id: str, status: Status, message: Message, articles=(), lang=None
+    ) -> SiteFinding:
+        return cls(check_id, status, render_english(message), tuple(articles), lang, (message,))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -45,6 +54,7 @@ class SiteFinding:
             "message": self.message,
             "articles": list(self.articles),
             "lang": self.lang,
+            "messages": [m.to_dict() for m in self.messages],
         }
 
 
@@ -159,48 +169,54 @@ class SiteAuditor:
         findings += self._duplicates(
             "duplicate_seo_title",
             self._titles,
-            lambda key, names: (
-                f'{len(names)} articles share the title "{self._titles.labels[key]}"; give each '
-                "a distinct SEO title."
+            lambda key, names: Message(
+                "site.duplicate_seo_title",
+                {"count": len(names), "title": self._titles.labels[key]},
             ),
         )
         findings += self._duplicates(
             "duplicate_meta_description",
             self._descriptions,
-            lambda key, names: (
-                f"{len(names)} articles share one meta description; write a distinct one each."
-            ),
+            lambda key, names: Message("site.duplicate_meta_description", {"count": len(names)}),
         )
         findings += self._duplicates(
             "focus_keyword_cannibalisation",
             self._focus,
-            lambda key, names: (
-                f'{len(names)} articles compete for the focus keyword "{self._focus.labels[key]}" '
-                "(same lemmas); choose a different focus keyword or merge the articles."
+            lambda key, names: Message(
+                "site.focus_keyword_cannibalisation",
+                {"count": len(names), "term": self._focus.labels[key]},
             ),
         )
-        orphans: dict[str, list[str]] = defaultdict(list)
-        for (lang, article_id), name in self._articles.items():
-            if article_id not in self._linked.get(lang, ()):
-                orphans[lang].append(name)
-        for lang in sorted(orphans):
-            names = sorted(orphans[lang])
-            findings.append(
-                SiteFinding(
-                    "orphan_article",
-                    PROBLEM,
-                    f"{len(names)} article(s) in {lang} are not linked from any other article; "
-                    "link to them from related articles.",
-                    tuple(names),
-                    lang,
-                )
-            )
+        findings += self._orphans()
         reported = {finding.id for finding in findings}
         for check_id in SITE_CHECK_IDS:
             if check_id not in reported:
-                findings.append(SiteFinding(check_id, GOOD, _CLEAN[check_id], ()))
+                findings.append(SiteFinding.of(check_id, GOOD, Message(f"site.clean.{check_id}")))
         order = {check_id: index for index, check_id in enumerate(SITE_CHECK_IDS)}
         findings.sort(key=lambda f: (order[f.id], f.lang or "", f.articles))
+        return findings
+
+    def _orphans(self) -> list[SiteFinding]:
+        """Articles no other article of the language links to. On a young site (fewer than
+        `orphan_min_articles` in the language) that is the normal state, not a defect of each
+        article: one "ok" note for the language instead of a problem."""
+        per_language: dict[str, int] = defaultdict(int)
+        orphans: dict[str, list[str]] = defaultdict(list)
+        for (lang, article_id), name in self._articles.items():
+            per_language[lang] += 1
+            if article_id not in self._linked.get(lang, ()):
+                orphans[lang].append(name)
+        findings = []
+        for lang in sorted(orphans):
+            names = sorted(orphans[lang])
+            young = per_language[lang] < self.thresholds.orphan_min_articles
+            message = Message(
+                "site.orphan_article_young" if young else "site.orphan_article",
+                {"count": len(names), "lang": lang, "articles": per_language[lang]},
+            )
+            findings.append(
+                SiteFinding.of("orphan_article", OK if young else PROBLEM, message, names, lang)
+            )
         return findings
 
     @staticmethod
@@ -208,13 +224,7 @@ class SiteAuditor:
         findings = []
         for key, names in groups.repeated():
             ordered = tuple(sorted(names))
-            findings.append(SiteFinding(check_id, PROBLEM, describe(key, ordered), ordered, key[0]))
+            findings.append(
+                SiteFinding.of(check_id, PROBLEM, describe(key, ordered), ordered, key[0])
+            )
         return findings
-
-
-_CLEAN = {
-    "duplicate_seo_title": "Every article has its own SEO title.",
-    "duplicate_meta_description": "Every article has its own meta description.",
-    "focus_keyword_cannibalisation": "No two articles share a focus keyword.",
-    "orphan_article": "Every article is linked from at least one other article.",
-}

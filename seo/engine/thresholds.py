@@ -33,6 +33,10 @@ CHECK_IDS: tuple[str, ...] = (
     "internal_links",
     "translation_completeness",
     "image_alt_text",
+    "sentence_length",
+    "passive_voice",
+    "transition_words",
+    "consecutive_sentences",
 )
 
 # How much each check counts towards the overall score. Ranking signals that search engines
@@ -58,6 +62,10 @@ DEFAULT_WEIGHTS: Mapping[str, float] = MappingProxyType(
         "internal_links": 2,
         "translation_completeness": 1,
         "image_alt_text": 1,
+        "sentence_length": 1,
+        "passive_voice": 1,
+        "transition_words": 1,
+        "consecutive_sentences": 1,
     }
 )
 
@@ -82,11 +90,11 @@ DEFAULT_READABILITY_BANDS: Mapping[str, tuple[float, float]] = MappingProxyType(
     }
 )
 
-# Words after which a sentence counts as long. 20 for the Germanic languages follows the
-# common plain-language guidance; Romance languages use more function words per idea, so the
-# usual guidance (and Yoast's per-language configuration) allows 25.
+# Words after which a sentence counts as long: Yoast's per-language configuration (yoastseo
+# `languages/<lang>/config/sentenceLength.js`): the default 20 for en, de, nl and fr, 25 for
+# es and it, whose sentences carry more function words per idea.
 DEFAULT_LONG_SENTENCE_WORDS: Mapping[str, int] = MappingProxyType(
-    {"en": 20, "de": 20, "nl": 20, "fr": 25, "es": 25, "it": 25}
+    {"en": 20, "de": 20, "nl": 20, "fr": 20, "es": 25, "it": 25}
 )
 
 _MAPPING_FIELDS = {"weights", "readability_bands", "long_sentence_words"}
@@ -104,10 +112,11 @@ class Thresholds:
     # Share of subheadings containing the focus keyword: some show relevance, all is stuffing.
     subheading_share_min: float = 0.3
     subheading_share_max: float = 0.75
-    # Focus keyword occurrences per 100 words: below 0.5 % the topic is unclear, above 3 %
-    # the text reads as keyword stuffing.
+    # Weighted keyphrase density (occurrences per 100 words x (0.7 + content words / 3), as
+    # Yoast): below 0.5 % the topic is unclear, above 3.5 % (Yoast's limit when word forms are
+    # matched, as here) the text reads as keyword stuffing.
     density_min_percent: float = 0.5
-    density_max_percent: float = 3.0
+    density_max_percent: float = 3.5
     # Title: 30-60 characters fit a result title and say enough; Google cuts desktop titles
     # at about 600 px of Arial 20 px.
     title_min_chars: int = 30
@@ -132,8 +141,25 @@ class Thresholds:
     # Words per paragraph: 150 is the common web-writing ceiling, 200 clearly too long.
     paragraph_max_words: int = 150
     paragraph_problem_words: int = 200
-    # Share of long sentences tolerated before readability is downgraded one level.
+    # Share of long sentences (Yoast's sentence length check): good up to 25 %, a problem
+    # above 30 %.
     long_sentence_share_max: float = 0.25
+    long_sentence_share_problem: float = 0.30
+    # Share of sentences in the passive voice (Yoast): good up to 10 %, a problem above 15 %.
+    passive_share_max: float = 0.10
+    passive_share_problem: float = 0.15
+    # Share of sentences with a transition word (Yoast): good from 30 %, a problem under 20 %,
+    # judged only from 200 words of running text.
+    transition_share_min: float = 0.30
+    transition_share_problem: float = 0.20
+    transition_min_words: int = 200
+    # Sentences in a row with the same beginning: up to 2 fine, 3 could be better (Yoast: red),
+    # 4 or more a problem.
+    consecutive_sentences_max: int = 2
+    consecutive_sentences_problem: int = 4
+    # A language with fewer articles than this is a young site: unlinked articles are a note
+    # (ok), not a problem, because there is little to link from yet.
+    orphan_min_articles: int = 10
     # Internal links to other articles: at least one, so readers and crawlers can move on.
     internal_links_min: int = 1
     # Share of configured languages that must be complete for translation_completeness "ok".
@@ -157,6 +183,10 @@ class Thresholds:
             ("text_problem_words", "text_min_words"),
             ("section_max_words", "section_problem_words"),
             ("paragraph_max_words", "paragraph_problem_words"),
+            ("long_sentence_share_max", "long_sentence_share_problem"),
+            ("passive_share_max", "passive_share_problem"),
+            ("transition_share_problem", "transition_share_min"),
+            ("consecutive_sentences_max", "consecutive_sentences_problem"),
         ]
         for low, high in pairs:
             if getattr(self, low) > getattr(self, high):

@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from seo.filters import SEOAuditFilterSet
+from seo.messages import field_label
 from seo.models import SEOAuditResult, TranslationStatus
 from seo.page_analysis import language_name
 from seo.selectors import EDITOR_ACTIONS, audit_results_for_user
@@ -144,7 +145,8 @@ class SEOAuditReportView(ReportView):
             reverse("wagtailadmin_pages:edit", args=[item.page_id])
         )
         row = super().to_row_dict(item)
-        row["missing_fields"] = ", ".join(item.missing_fields)
+        # Labels in the editor's language ("Section 2 heading"), not field paths.
+        row["missing_fields"] = ", ".join(field_label(path) for path in item.missing_fields)
         row["status"] = item.get_status_display()
         row["translation_status"] = item.get_translation_status_display()
         return row

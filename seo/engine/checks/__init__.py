@@ -26,6 +26,7 @@ from .lengths import (
 from .links import image_alt_text, internal_links
 from .readability import readability
 from .structure import heading_structure
+from .style import consecutive_sentences, passive_voice, sentence_length, transition_words
 from .translations import translation_completeness
 
 Check = Callable[[AnalysisContext], CheckResult]
@@ -49,6 +50,10 @@ CHECKS: tuple[Check, ...] = (
     internal_links,
     translation_completeness,
     image_alt_text,
+    sentence_length,
+    passive_voice,
+    transition_words,
+    consecutive_sentences,
 )
 
 assert tuple(check.__name__ for check in CHECKS) == CHECK_IDS, "check order drifted from CHECK_IDS"

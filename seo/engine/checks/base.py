@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from ..messages import Message, render_messages
 from ..report import GOOD, OK, PROBLEM, CheckResult, Status
 
 # Score of a check that has no finer measure than its status. "ok" keeps most of the credit:
@@ -11,16 +13,37 @@ from ..report import GOOD, OK, PROBLEM, CheckResult, Status
 STATUS_SCORES = {GOOD: 100, OK: 60, PROBLEM: 0}
 
 
+def msg(message_id: str, **params: Any) -> Message:
+    return Message(message_id, params)
+
+
 def result(
     check_id: str,
     status: Status,
-    message: str,
+    message: str | Message | Sequence[Message],
     details: dict[str, Any] | None = None,
     *,
     score: float | None = None,
+    scored: bool = True,
 ) -> CheckResult:
+    """A check's result; `message` is one Message, several, or (for code not converted yet)
+    plain English text, which renders the same in every language."""
     value = STATUS_SCORES[status] if score is None else max(0, min(100, round(score)))
-    return CheckResult(check_id, status, value, message, details or {})
+    if isinstance(message, str):
+        messages: tuple[Message, ...] = (Message("plain", {"text": message}),)
+    elif isinstance(message, Message):
+        messages = (message,)
+    else:
+        messages = tuple(message)
+    return CheckResult(
+        check_id,
+        status,
+        value,
+        render_messages(messages),
+        details or {},
+        messages,
+        scored,
+    )
 
 
 def worst(*statuses: Status) -> Status:
@@ -28,15 +51,4 @@ def worst(*statuses: Status) -> Status:
     return max(statuses, key=order.__getitem__)
 
 
-def times(count: int) -> str:
-    """The count with its noun: "1 time", "3 times"."""
-    return f"{count} time" if count == 1 else f"{count} times"
-
-
-def quote_list(items: list[str], limit: int = 5) -> str:
-    shown = ", ".join(f'"{item}"' for item in items[:limit])
-    more = len(items) - limit
-    return shown + (f" and {more} more" if more > 0 else "")
-
-
-NO_FOCUS_MESSAGE = "Mark one of the article's keywords as the focus keyword."
+NO_FOCUS_MESSAGE = Message("focus.none", {})

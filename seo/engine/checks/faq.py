@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from ..context import AnalysisContext
 from ..faq_jsonld import build_faq_jsonld, validate_faq_jsonld
+from ..messages import Message
 from ..report import GOOD, PROBLEM, CheckResult
-from .base import result
+from .base import msg, result
 
 # Google restricts FAQ rich results; the message says so, so nobody expects stars overnight.
-RICH_RESULT_NOTE = (
-    "Note: Google shows FAQ rich results only for well-known, authoritative government and "
-    "health websites; for other sites the markup helps other search engines and assistants."
-)
+RICH_RESULT_NOTE = Message("faq.rich_result_note", {})
 _QUESTION_ENDINGS = ("?", "？", "؟")
 
 
@@ -54,34 +52,15 @@ def faq_structured_data(ctx: AnalysisContext) -> CheckResult:
         "jsonld_questions": len(jsonld["mainEntity"]) if jsonld else 0,
     }
     if not faqs:
-        return result(
-            check,
-            PROBLEM,
-            "Add a few questions and answers readers actually ask. " + RICH_RESULT_NOTE,
-            details,
-        )
+        return result(check, PROBLEM, [msg("faq.none"), RICH_RESULT_NOTE], details)
     if issues or errors:
-        return result(check, PROBLEM, _describe(issues, errors) + " " + RICH_RESULT_NOTE, details)
-    return result(
-        check,
-        GOOD,
-        f"{len(faqs)} complete FAQ pairs; the FAQPage JSON-LD is valid. " + RICH_RESULT_NOTE,
-        details,
-    )
+        return result(check, PROBLEM, [*_describe(issues, errors), RICH_RESULT_NOTE], details)
+    return result(check, GOOD, [msg("faq.good", count=len(faqs)), RICH_RESULT_NOTE], details)
 
 
-_FIXES = {
-    "answer_without_question": "add the missing question",
-    "not_a_question": "phrase it as a question ending in '?'",
-    "markup_only_answer": "write an answer (it only contains markup)",
-    "empty_answer": "write the missing answer",
-    "duplicate_question": "remove or reword the repeated question",
-    "duplicate_answer": "give the question its own answer",
-}
-
-
-def _describe(issues: list[dict], errors: list[str]) -> str:
-    parts = [f"{issue['path']}: {_FIXES[issue['issue']]}" for issue in issues[:6]]
+def _describe(issues: list[dict], errors: list[str]) -> list[Message]:
+    messages = [msg("faq.fix")]
+    messages.extend(msg(f"faq.{issue['issue']}", field=issue["path"]) for issue in issues[:6])
     if not issues and errors:
-        parts.append("fix the FAQPage markup: " + "; ".join(errors[:3]))
-    return "Fix the FAQ: " + "; ".join(parts) + "."
+        messages.append(msg("faq.invalid_markup", errors="; ".join(errors[:3])))
+    return messages

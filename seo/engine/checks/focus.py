@@ -9,7 +9,7 @@ from ..keyword_forms import prepare_keyword
 from ..morphology import word_key
 from ..report import GOOD, OK, PROBLEM, CheckResult, MatchKind
 from ..transliteration import slugify
-from .base import NO_FOCUS_MESSAGE, result
+from .base import NO_FOCUS_MESSAGE, msg, result
 
 
 def _full(matches):
@@ -29,31 +29,23 @@ def focus_keyword_in_title(ctx: AnalysisContext) -> CheckResult:
         return result(check, PROBLEM, NO_FOCUS_MESSAGE, details)
     term = ctx.focus_report.term
     if not title:
-        return result(check, PROBLEM, f'Write a title that starts with "{term}".', details)
+        return result(check, PROBLEM, msg("focus_title.no_title", term=term), details)
     matches = ctx.focus_matches(field)
     full = _full(matches)
     if not full:
         details["partial"] = bool(matches)
-        hint = " It only appears inside a longer compound." if matches else ""
-        return result(
-            check,
-            PROBLEM if not matches else OK,
-            f'Add the focus keyword "{term}" to the {field.replace("_", " ")}, '
-            f"ideally near the start.{hint}",
-            details,
-        )
+        messages = [msg(f"focus_title.missing.{field}", term=term)]
+        if matches:
+            messages.append(msg("focus_title.partial_hint"))
+        return result(check, PROBLEM if not matches else OK, messages, details)
     first = full[0]
     share = first.start / len(title)
     details.update(
         {"position": first.start, "position_share": round(share, 3), "kind": str(first.kind)}
     )
     if share <= ctx.thresholds.focus_title_early_share:
-        return result(
-            check, GOOD, f'The title contains the focus keyword "{term}" near the start.', details
-        )
-    return result(
-        check, OK, f'Move the focus keyword "{term}" towards the start of the title.', details
-    )
+        return result(check, GOOD, msg("focus_title.good", term=term), details)
+    return result(check, OK, msg("focus_title.late", term=term), details)
 
 
 def focus_keyword_in_description(ctx: AnalysisContext) -> CheckResult:
@@ -65,7 +57,7 @@ def focus_keyword_in_description(ctx: AnalysisContext) -> CheckResult:
         return result(
             check,
             PROBLEM,
-            f'Write a meta description that contains the focus keyword "{term}".',
+            msg("focus_description.missing_description", term=term),
             {"present": False},
         )
     matches = ctx.focus_matches("meta_description")
@@ -75,18 +67,10 @@ def focus_keyword_in_description(ctx: AnalysisContext) -> CheckResult:
         "partial": len(matches) - len(_full(matches)),
     }
     if _full(matches):
-        return result(check, GOOD, "The meta description contains the focus keyword.", details)
+        return result(check, GOOD, msg("focus_description.good"), details)
     if matches:
-        return result(
-            check,
-            OK,
-            f'Use the focus keyword "{term}" itself in the meta '
-            "description, not only inside a compound.",
-            details,
-        )
-    return result(
-        check, PROBLEM, f'Add the focus keyword "{term}" to the meta description.', details
-    )
+        return result(check, OK, msg("focus_description.partial", term=term), details)
+    return result(check, PROBLEM, msg("focus_description.missing", term=term), details)
 
 
 def focus_keyword_in_intro(ctx: AnalysisContext) -> CheckResult:
@@ -100,7 +84,7 @@ def focus_keyword_in_intro(ctx: AnalysisContext) -> CheckResult:
         return result(
             check,
             PROBLEM,
-            f'Write an introduction that mentions "{term}" in its first sentence.',
+            msg("focus_intro.no_intro", term=term),
             {"first_sentences": limit, "intro_present": False},
         )
     matches = ctx.focus_matches("intro")
@@ -115,29 +99,14 @@ def focus_keyword_in_intro(ctx: AnalysisContext) -> CheckResult:
         details["first_match_sentence"] = sentence
         if sentence <= limit:
             return result(
-                check, GOOD, f'The introduction mentions "{term}" in sentence {sentence}.', details
+                check, GOOD, msg("focus_intro.good", term=term, sentence=sentence), details
             )
         return result(
-            check,
-            OK,
-            f'Mention "{term}" earlier: within the first {limit} sentences '
-            f"of the introduction (now sentence {sentence}).",
-            details,
+            check, OK, msg("focus_intro.late", term=term, limit=limit, sentence=sentence), details
         )
     if matches:
-        return result(
-            check,
-            OK,
-            f'The introduction has "{term}" only inside a compound; use '
-            f"the keyword itself in its first {limit} sentences.",
-            details,
-        )
-    return result(
-        check,
-        PROBLEM,
-        f'Add the focus keyword "{term}" to the first {limit} sentences of the introduction.',
-        details,
-    )
+        return result(check, OK, msg("focus_intro.partial", term=term, limit=limit), details)
+    return result(check, PROBLEM, msg("focus_intro.missing", term=term, limit=limit), details)
 
 
 def focus_keyword_in_slug(ctx: AnalysisContext) -> CheckResult:
@@ -148,30 +117,18 @@ def focus_keyword_in_slug(ctx: AnalysisContext) -> CheckResult:
     suggestion = slugify(term, ctx.lang)
     details = {"slug": ctx.slug, "suggested_slug": suggestion}
     if not ctx.slug:
-        return result(
-            check,
-            PROBLEM,
-            f'Set a slug containing the focus keyword, e.g. "{suggestion}".',
-            details,
-        )
+        return result(check, PROBLEM, msg("focus_slug.no_slug", suggestion=suggestion), details)
     matches = ctx.focus_matches("slug")
     if _full(matches):
-        return result(check, GOOD, "The slug contains the focus keyword.", details)
+        return result(check, GOOD, msg("focus_slug.good"), details)
     slug_keyword = prepare_keyword(term, ctx.lang, for_slug=True)
     slug_keys = {word_key(w, ctx.lang) for w in ctx.slug_field.words}
     present = [w.text for w in slug_keyword.words if not w.keys.isdisjoint(slug_keys)]
     details["words_present"] = present
     details["words_total"] = len(slug_keyword.words)
     if matches or present:
-        return result(
-            check,
-            OK,
-            f'The slug contains only part of the focus keyword; consider "{suggestion}".',
-            details,
-        )
-    return result(
-        check, PROBLEM, f'Put the focus keyword in the slug, e.g. "{suggestion}".', details
-    )
+        return result(check, OK, msg("focus_slug.partial", suggestion=suggestion), details)
+    return result(check, PROBLEM, msg("focus_slug.missing", suggestion=suggestion), details)
 
 
 def focus_keyword_in_subheadings(ctx: AnalysisContext) -> CheckResult:
@@ -204,28 +161,16 @@ def focus_keyword_in_subheadings(ctx: AnalysisContext) -> CheckResult:
         **limits,
     }
     if not total:
-        return result(
-            check, PROBLEM, f'Add subheadings, some of them mentioning "{term}".', details
-        )
+        return result(check, PROBLEM, msg("focus_subheadings.none", term=term), details)
     if with_keyword == 0:
-        return result(
-            check, PROBLEM, f'Use the focus keyword "{term}" in some subheadings.', details
-        )
+        return result(check, PROBLEM, msg("focus_subheadings.missing", term=term), details)
+    counts = {"term": term, "with_keyword": with_keyword, "total": total}
     if share > t.subheading_share_max:
-        return result(
-            check,
-            OK,
-            f'{with_keyword} of {total} subheadings repeat "{term}"; vary '
-            "them so they describe their sections.",
-            details,
-        )
+        return result(check, OK, msg("focus_subheadings.too_many", **counts), details)
     if share < t.subheading_share_min:
-        return result(
-            check,
-            OK,
-            f'Only {with_keyword} of {total} subheadings mention "{term}"; '
-            f"aim for about {t.subheading_share_min:.0%} to "
-            f"{t.subheading_share_max:.0%}.",
-            details,
-        )
-    return result(check, GOOD, f'{with_keyword} of {total} subheadings mention "{term}".', details)
+        percents = {
+            "min_percent": round(100 * t.subheading_share_min),
+            "max_percent": round(100 * t.subheading_share_max),
+        }
+        return result(check, OK, msg("focus_subheadings.too_few", **counts, **percents), details)
+    return result(check, GOOD, msg("focus_subheadings.good", **counts), details)

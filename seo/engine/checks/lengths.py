@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from ..context import AnalysisContext
+from ..messages import rounded_for
 from ..pixel_width import truncation
 from ..report import GOOD, OK, PROBLEM, CheckResult
-from .base import result
+from .base import msg, result
 
 
 def title_length(ctx: AnalysisContext) -> CheckResult:
@@ -27,15 +28,17 @@ def title_length(ctx: AnalysisContext) -> CheckResult:
         "visible_text": cut.visible_text,
     }
     if not title:
-        return result(check, PROBLEM, "Write a title.", details)
+        return result(check, PROBLEM, msg("title_length.empty"), details)
     if cut.truncated:
         return result(
             check,
             PROBLEM,
-            (
-                f"Shorten the title: at {cut.width_px:.0f} px it exceeds {t.title_max_px:.0f} px "
-                f"and search results cut it after {cut.visible_chars} characters "
-                f'("{cut.visible_text}").'
+            msg(
+                "title_length.truncated",
+                width=rounded_for(cut.width_px, t.title_max_px),
+                max_px=rounded_for(t.title_max_px, t.title_max_px),
+                visible_chars=cut.visible_chars,
+                visible_text=cut.visible_text,
             ),
             details,
         )
@@ -43,23 +46,25 @@ def title_length(ctx: AnalysisContext) -> CheckResult:
         return result(
             check,
             OK,
-            f"Lengthen the title to at least {t.title_min_chars} characters "
-            f"(now {len(title)}) so it says what the article offers.",
+            msg("title_length.short", min_chars=t.title_min_chars, chars=len(title)),
             details,
         )
     if len(title) > t.title_max_chars:
         return result(
             check,
             OK,
-            f"The title has {len(title)} characters; it fits in "
-            f"{t.title_max_px:.0f} px, but {t.title_max_chars} or fewer are safer on "
-            "mobile.",
+            msg(
+                "title_length.long",
+                chars=len(title),
+                max_px=rounded_for(t.title_max_px, t.title_max_px),
+                max_chars=t.title_max_chars,
+            ),
             details,
         )
     return result(
         check,
         GOOD,
-        f"The title has {len(title)} characters and {cut.width_px:.0f} px and is shown in full.",
+        msg("title_length.good", chars=len(title), width=rounded_for(cut.width_px, t.title_max_px)),
         details,
     )
 
@@ -75,31 +80,30 @@ def meta_description_length(ctx: AnalysisContext) -> CheckResult:
         "ok_min_chars": t.meta_ok_min_chars,
         "ok_max_chars": t.meta_ok_max_chars,
     }
-    target = f"{t.meta_min_chars}-{t.meta_max_chars}"
+    target = {"min_chars": t.meta_min_chars, "max_chars": t.meta_max_chars}
     if not length:
-        return result(check, PROBLEM, f"Write a meta description of {target} characters.", details)
+        return result(check, PROBLEM, msg("meta_length.missing", **target), details)
     if t.meta_min_chars <= length <= t.meta_max_chars:
-        return result(check, GOOD, f"The meta description has {length} characters.", details)
+        return result(check, GOOD, msg("meta_length.good", chars=length), details)
     if t.meta_ok_min_chars <= length < t.meta_min_chars:
         return result(
             check,
             OK,
-            f"Lengthen the meta description to {target} characters (now {length}).",
+            msg("meta_length.short", **target, chars=length),
             details,
         )
     if t.meta_max_chars < length <= t.meta_ok_max_chars:
         return result(
             check,
             OK,
-            f"Shorten the meta description to at most {t.meta_max_chars} "
-            f"characters (now {length}); the rest is cut off.",
+            msg("meta_length.long", **target, chars=length),
             details,
         )
-    verb = "Lengthen" if length < t.meta_ok_min_chars else "Shorten"
+    too_short = length < t.meta_ok_min_chars
     return result(
         check,
         PROBLEM,
-        f"{verb} the meta description to {target} characters (now {length}).",
+        msg("meta_length.short" if too_short else "meta_length.far_long", **target, chars=length),
         details,
     )
 
@@ -114,38 +118,44 @@ def text_length(ctx: AnalysisContext) -> CheckResult:
         "problem_below_words": t.text_problem_words,
     }
     if count >= t.text_min_words:
-        return result(check, GOOD, f"The article has {count} words.", details)
+        return result(check, GOOD, msg("text_length.good", words=count), details)
     status = OK if count >= t.text_problem_words else PROBLEM
     return result(
-        check,
-        status,
-        f"Expand the article to at least {t.text_min_words} words (now {count}).",
-        details,
+        check, status, msg("text_length.short", min_words=t.text_min_words, words=count), details
     )
 
 
 def _runs(ctx: AnalysisContext) -> list[dict]:
-    """Word runs between headings: intro, each section (split at inner headings), conclusion."""
-    runs = []
-    current = {"path": "intro", "words": 0}
-    runs.append(current)
-    current["words"] += ctx.intro.word_count
+    """Word runs between headings: intro, each section (split at inner headings), conclusion.
+    Each names its field (`path`, and `field` for the admin's link), and the character span
+    of its text in that field (`start`, `end`), so the admin can highlight it."""
+    runs: list[dict] = []
+
+    def start_run(path: str, field: str, start: int, heading: str | None = None) -> dict:
+        run = {"path": path, "field": field, "words": 0, "start": start, "end": start}
+        if heading is not None:
+            run["heading"] = heading
+        runs.append(run)
+        return run
+
+    intro = start_run("intro", "intro", 0)
+    intro["words"], intro["end"] = ctx.intro.word_count, len(ctx.intro.rich.text)
     for index, body in enumerate(ctx.bodies):
-        current = {"path": f"sections[{index}]", "words": 0}
-        runs.append(current)
+        current = start_run(f"sections[{index}]", body.path, 0)
         for block in body.rich.blocks:
             if block.is_heading:
-                current = {"path": body.path, "heading": block.text, "words": 0}
-                runs.append(current)
+                current = start_run(body.path, body.path, block.end + 1, block.text)
             else:
                 current["words"] += body.block_word_count(block)
-    current = {"path": "conclusion", "words": 0}
-    runs.append(current)
-    current["words"] += ctx.conclusion.word_count
+                current["end"] = block.end
+    conclusion = start_run("conclusion", "conclusion", 0)
+    conclusion["words"] = ctx.conclusion.word_count
+    conclusion["end"] = len(ctx.conclusion.rich.text)
     return [run for run in runs if run["words"]]
 
 
 def section_length(ctx: AnalysisContext) -> CheckResult:
+    """Subheading distribution: words in a row without a heading (Yoast's thresholds)."""
     check = "section_length"
     t = ctx.thresholds
     runs = _runs(ctx)
@@ -157,24 +167,21 @@ def section_length(ctx: AnalysisContext) -> CheckResult:
         "max_words": t.section_max_words,
         "problem_words": t.section_problem_words,
         "too_long": too_long,
+        "highlights": [{k: run[k] for k in ("field", "start", "end")} for run in too_long],
     }
     if not too_long:
         return result(
-            check,
-            GOOD,
-            f"No text runs longer than {t.section_max_words} words without a heading.",
-            details,
+            check, GOOD, msg("section_length.good", max_words=t.section_max_words), details
         )
-    paths = ", ".join(run["path"] for run in too_long[:5])
     status = PROBLEM if longest["words"] > t.section_problem_words else OK
-    return result(
-        check,
-        status,
-        f"Split long text with subheadings: {len(too_long)} part(s) "
-        f"run over {t.section_max_words} words without a heading ({paths}; longest "
-        f"{longest['words']} words).",
-        details,
+    message = msg(
+        "section_length.too_long",
+        count=len(too_long),
+        max_words=t.section_max_words,
+        fields=list(dict.fromkeys(run["path"] for run in too_long)),
+        longest=longest["words"],
     )
+    return result(check, status, message, details)
 
 
 def paragraph_length(ctx: AnalysisContext) -> CheckResult:
@@ -203,16 +210,19 @@ def paragraph_length(ctx: AnalysisContext) -> CheckResult:
         "max_words": t.paragraph_max_words,
         "problem_words": t.paragraph_problem_words,
         "too_long": long_paragraphs,
+        "highlights": [
+            {"field": p["path"], "start": p["start"], "end": p["end"]} for p in long_paragraphs
+        ],
     }
     if not long_paragraphs:
         return result(
-            check, GOOD, f"All paragraphs have at most {t.paragraph_max_words} words.", details
+            check, GOOD, msg("paragraph_length.good", max_words=t.paragraph_max_words), details
         )
     status = PROBLEM if longest > t.paragraph_problem_words else OK
-    return result(
-        check,
-        status,
-        f"Break up {len(long_paragraphs)} paragraph(s) longer than "
-        f"{t.paragraph_max_words} words (longest {longest}).",
-        details,
+    message = msg(
+        "paragraph_length.too_long",
+        count=len(long_paragraphs),
+        max_words=t.paragraph_max_words,
+        longest=longest,
     )
+    return result(check, status, message, details)

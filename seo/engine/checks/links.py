@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..context import AnalysisContext
 from ..report import GOOD, PROBLEM, CheckResult
-from .base import result
+from .base import msg, result
 
 
 def internal_links(ctx: AnalysisContext) -> CheckResult:
@@ -38,17 +38,21 @@ def internal_links(ctx: AnalysisContext) -> CheckResult:
     }
     messages = []
     if broken:
-        listed = ", ".join(
-            f'"{b["text"] or b["href"]}" in {b["location"]} ({b["status"]})' for b in broken[:5]
-        )
-        messages.append(f"Fix or remove links to unpublished or missing pages: {listed}.")
+        listed = [
+            msg(
+                "internal_links.broken_link",
+                text=b["text"] or b["href"],
+                field=b["location"],
+                status=b["status"],
+            )
+            for b in broken[:5]
+        ]
+        messages.append(msg("internal_links.broken", links=listed))
     if len(article_links) < minimum:
-        messages.append(f"Link to at least {minimum} related article(s) on this site.")
+        messages.append(msg("internal_links.too_few", minimum=minimum))
     if messages:
-        return result(check, PROBLEM, " ".join(messages), details)
-    return result(
-        check, GOOD, f"{len(article_links)} link(s) to other articles, none broken.", details
-    )
+        return result(check, PROBLEM, messages, details)
+    return result(check, GOOD, msg("internal_links.good", count=len(article_links)), details)
 
 
 def image_alt_text(ctx: AnalysisContext) -> CheckResult:
@@ -61,12 +65,7 @@ def image_alt_text(ctx: AnalysisContext) -> CheckResult:
     ]
     details = {"images": len(images), "missing_alt": missing}
     if not images:
-        return result(check, GOOD, "No images to describe.", details)
+        return result(check, GOOD, msg("image_alt.no_images"), details)
     if missing:
-        return result(
-            check,
-            PROBLEM,
-            f"Describe {len(missing)} image(s) with alt text for screen readers and image search.",
-            details,
-        )
-    return result(check, GOOD, f"All {len(images)} images have alt text.", details)
+        return result(check, PROBLEM, msg("image_alt.missing", count=len(missing)), details)
+    return result(check, GOOD, msg("image_alt.good", count=len(images)), details)

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from ..context import AnalysisContext
+from ..messages import Message
 from ..report import GOOD, OK, PROBLEM, CheckResult
-from .base import result
+from .base import msg, result
 
 SECTION_HEADING_LEVEL = 2  # section headings render as <h2> under the page's <h1> title
 
 
 def heading_structure(ctx: AnalysisContext) -> CheckResult:
     check = "heading_structure"
-    problems: list[str] = []
-    warnings: list[str] = []
+    problems: list[Message] = []
+    warnings: list[Message] = []
+    issues: list[str] = []
     empty = [f"sections[{i}].heading" for i, h in enumerate(ctx.headings) if not h]
     seen: dict[str, str] = {}
     duplicates = []
@@ -27,9 +29,15 @@ def heading_structure(ctx: AnalysisContext) -> CheckResult:
             level = block.heading_level
             headings.append((body.path, block.text, level))
             if level == 1:
-                problems.append(f"{body.path} contains an <h1>; the title is the only h1")
+                problems.append(msg("heading_structure.h1", field=body.path))
+                issues.append(f"{body.path} contains an <h1>; the title is the only h1")
             elif level > previous + 1:
-                warnings.append(f"{body.path}: <h{level}> follows <h{previous}> (skips a level)")
+                warnings.append(
+                    msg(
+                        "heading_structure.skipped", field=body.path, level=level, previous=previous
+                    )
+                )
+                issues.append(f"{body.path}: <h{level}> follows <h{previous}> (skips a level)")
             previous = level
     for path, text, _level in headings:
         key = text.casefold()
@@ -43,21 +51,19 @@ def heading_structure(ctx: AnalysisContext) -> CheckResult:
         "headings": len(headings),
         "empty": empty,
         "duplicates": duplicates,
-        "issues": problems + warnings,
+        "issues": issues,
     }
     if not ctx.headings and ctx.article_word_count > ctx.thresholds.section_max_words:
-        return result(check, PROBLEM, "Add subheadings: the article has no sections.", details)
+        return result(check, PROBLEM, msg("heading_structure.no_sections"), details)
     messages = []
     if empty:
-        messages.append(f"Fill in or remove {len(empty)} empty heading(s) ({', '.join(empty)}).")
+        messages.append(msg("heading_structure.empty", count=len(empty), fields=empty))
     if duplicates:
-        texts = ", ".join(f'"{d["text"]}"' for d in duplicates[:3])
-        messages.append(f"Give each heading its own wording; repeated: {texts}.")
-    messages.extend(f"Fix: {p}." for p in problems)
+        texts = [d["text"] for d in duplicates[:3]]
+        messages.append(msg("heading_structure.duplicates", terms=texts))
+    messages.extend(problems)
     if messages:
-        return result(check, PROBLEM, " ".join(messages), details)
+        return result(check, PROBLEM, messages, details)
     if warnings:
-        return result(
-            check, OK, "Do not skip heading levels: " + "; ".join(warnings) + ".", details
-        )
-    return result(check, GOOD, f"{len(headings)} headings, none empty or repeated.", details)
+        return result(check, OK, warnings, details)
+    return result(check, GOOD, msg("heading_structure.good", count=len(headings)), details)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..context import AnalysisContext
 from ..report import GOOD, OK, PROBLEM, CheckResult
-from .base import result
+from .base import msg, result
 
 
 def translation_completeness(ctx: AnalysisContext) -> CheckResult:
@@ -19,21 +19,19 @@ def translation_completeness(ctx: AnalysisContext) -> CheckResult:
         "ok_share": ctx.thresholds.translation_ok_share,
     }
     if not translations:
-        return result(check, GOOD, "No other languages are configured.", details)
+        return result(check, GOOD, msg("translation.none_configured"), details)
     share = len(complete) / len(translations)
     details["complete_share"] = round(share, 3)
     if not incomplete:
         return result(
-            check, GOOD, f"Translated in all {len(translations)} languages.", details, score=100
+            check, GOOD, msg("translation.complete", count=len(translations)), details, score=100
         )
     # The message names a few fields per language; `details["missing"]` has them all.
-    listed = "; ".join(_missing_summary(lang, fields) for lang, fields in incomplete.items())
+    listed = [
+        msg("translation.missing_language", lang=lang, fields=fields)
+        for lang, fields in incomplete.items()
+    ]
     status = OK if share >= ctx.thresholds.translation_ok_share else PROBLEM
     return result(
-        check, status, f"Translate the missing fields: {listed}.", details, score=100 * share
+        check, status, msg("translation.missing", languages=listed), details, score=100 * share
     )
-
-
-def _missing_summary(lang: str, fields: list[str], shown: int = 3) -> str:
-    more = len(fields) - shown
-    return f"{lang} ({', '.join(fields[:shown])}{f' and {more} more' if more > 0 else ''})"

@@ -38,6 +38,9 @@ from seo.audit import (
 )
 from seo.audit_output import FORMATS, TextSink, make_writer
 from seo.engine import SUPPORTED_LANGUAGES, SEOReport, SiteFinding, Status, Thresholds
+from seo.messages import localised_finding, localised_report
+
+MESSAGE_LANGUAGES = ("de", "en", "nl", "fr")
 
 BAD_ARGUMENTS = 2
 BELOW_THRESHOLD = 1
@@ -141,6 +144,7 @@ class AuditRequest:
     fail_on_problem: bool
     batch_size: int
     thresholds: Thresholds
+    message_lang: str | None = None
 
 
 def _silence_stdout() -> None:
@@ -252,6 +256,12 @@ class Command(BaseCommand):
             help="'problem': exit with code 1 when any check or site finding is a problem",
         )
         parser.add_argument(
+            "--message-lang",
+            metavar="LANG",
+            help=f"write check messages in this language ({', '.join(MESSAGE_LANGUAGES)}; "
+            "default: English). Ids, statuses and details do not change",
+        )
+        parser.add_argument(
             "--batch-size",
             default=str(DEFAULT_BATCH_SIZE),
             metavar="N",
@@ -282,6 +292,11 @@ class Command(BaseCommand):
         if fail_on is not None and fail_on not in FAIL_ON_LEVELS:
             raise bad_argument(f"--fail-on {fail_on}: expected one of: {', '.join(FAIL_ON_LEVELS)}")
         batch_size = parse_batch_size(options["batch_size"])
+        message_lang = options["message_lang"]
+        if message_lang is not None and message_lang not in MESSAGE_LANGUAGES:
+            raise bad_argument(
+                f"--message-lang {message_lang}: expected one of: {', '.join(MESSAGE_LANGUAGES)}"
+            )
         output_path = options["output"] if options["output"] not in (None, "-") else None
         to_terminal = output_path is None and self.stdout.isatty()
         output_format = options["output_format"] or ("table" if to_terminal else "json")
@@ -307,6 +322,7 @@ class Command(BaseCommand):
             fail_on_problem=fail_on == "problem",
             batch_size=batch_size,
             thresholds=thresholds,
+            message_lang=message_lang,
         )
 
     def _audit(self, request: AuditRequest, gate: AuditGate, options: dict[str, Any]) -> int:
@@ -335,11 +351,17 @@ class Command(BaseCommand):
             writer.start()
             with self._progress(show_progress, request) as advance:
                 for audited in run.articles:
+                    if request.message_lang:
+                        audited = AuditedItem(
+                            audited.item, localised_report(audited.report, request.message_lang)
+                        )
                     writer.article(audited)
                     gate.add_report(audited.report)
                     count += 1
                     advance(audited)
             findings = [] if request.slugs else run.site_findings()
+            if request.message_lang:
+                findings = [localised_finding(f, request.message_lang) for f in findings]
             writer.finish(findings)
             gate.add_site(findings)
             gate.failures = run.failures

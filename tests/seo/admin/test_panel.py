@@ -101,6 +101,10 @@ def test_panel_shows_where_each_keyword_was_found_and_how(editor_client, bilingu
         assert f'data-seo-keyword="{html_lib.escape(keyword.term)}"' in section
         row = section[section.index(f'data-seo-keyword="{html_lib.escape(keyword.term)}"') :]
         row = row[: row.index("</tr>")]
+        # full / partial / missing, never a green "0 times" for a partial-only keyword
+        assert f'data-seo-keyword-status="{keyword.status}"' in row
+        if keyword.status == "partial":
+            assert "Only inside longer words" in row and "0 times" not in row
         for location, kinds in keyword.counts_by_location().items():
             assert f'data-seo-place="{location}"' in row
             for kind, count in kinds.items():

@@ -154,6 +154,22 @@ def test_csv_export_has_one_line_per_row_with_the_filters_applied(editor_client,
         assert line["edit_url"] == f"http://testserver/admin/pages/{page.pk}/edit/"
 
 
+def test_csv_export_names_missing_fields_by_label_not_path(editor_client, three_articles):
+    page = three_articles[0]
+    SEOAuditResult.objects.filter(page=page, lang="en").update(
+        missing_fields=["sections[1].heading", "intro"]
+    )
+    response = editor_client.get(REPORT_URL, {"export": "csv", "lang": "en"})
+    _header, *lines = csv.reader(io.StringIO(b"".join(response.streaming_content).decode()))
+    columns = SEOAuditReportView.list_export
+    line = next(dict(zip(columns, row, strict=True)) for row in lines if int(row[0]) == page.pk)
+    assert "sections[" not in line["missing_fields"]
+    assert line["missing_fields"] in (
+        "Section 2 heading, Intro",
+        "Abschnitt 2, Überschrift, Einleitung",
+    )
+
+
 def test_xlsx_export_has_a_row_per_stored_result(editor_client, three_articles):
     from openpyxl import load_workbook
 

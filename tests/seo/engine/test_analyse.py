@@ -34,11 +34,12 @@ def test_report_dict_has_the_documented_shape(lang):
     assert list(data) == ["slug", "lang", "score", "checks", "keywords"]
     assert [c["id"] for c in data["checks"]] == list(CHECK_IDS)
     for check in data["checks"]:
-        assert list(check) == ["id", "status", "score", "message", "details"]
+        assert list(check)[:5] == ["id", "status", "score", "message", "details"]
+        assert list(check)[5:] in (["messages"], ["messages", "scored"])
         assert check["status"] in ("good", "ok", "problem")
         assert 0 <= check["score"] <= 100
     for keyword in data["keywords"]:
-        assert list(keyword) == ["term", "focus", "found", "count", "matches"]
+        assert list(keyword) == ["term", "focus", "found", "count", "matches", "status"]
         for match in keyword["matches"]:
             assert list(match) == ["location", "path", "text", "kind", "start", "end"]
     assert json.loads(json.dumps(data)) == data
@@ -59,7 +60,10 @@ def test_count_excludes_partial_matches():
     report = analyse(document).keywords[0]
     kinds = [m.kind for m in report.matches if m.location == "intro"]
     assert kinds == ["exact", "partial"]
-    assert report.count == sum(1 for m in report.matches if m.kind != "partial")
+    in_text = ("intro", "heading", "body", "conclusion", "faq")
+    assert report.count == sum(
+        1 for m in report.matches if m.kind != "partial" and m.location in in_text
+    )
 
 
 def test_keyword_only_inside_compounds_is_found_but_rated_ok():
@@ -130,7 +134,7 @@ def test_weak_german_article_fails_the_right_checks():
     assert report.check("keyword_coverage").details["duplicates"] == [
         {"term": "Gesunder Ernährung", "duplicate_of": "gesunde Ernährung"}
     ]
-    assert report.score <= 50
+    assert report.score < 60
 
 
 def test_empty_document_gives_a_report_not_an_error():

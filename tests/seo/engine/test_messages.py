@@ -19,7 +19,7 @@ def test_density_message_counts_a_single_occurrence_in_the_singular():
     document = dataclasses.replace(document, sections=sections)
     result = check(document, "keyword_density")
     assert result.details["occurrences"] == 1
-    assert 'The focus keyword "Einkauf" appears 1 time (' in result.message
+    assert 'The focus keyword "Einkauf" appears 1 time in ' in result.message
 
 
 def test_translation_message_names_a_few_fields_per_language():
@@ -27,7 +27,7 @@ def test_translation_message_names_a_few_fields_per_language():
     translations = {"en": (), "fr": many, "nl": ("intro",)}
     result = check(article("de", translations=translations), "translation_completeness")
     assert result.message == (
-        "Translate the missing fields: fr (title, intro, sections[0].heading and 2 more); "
-        "nl (intro)."
+        "Translate the missing fields: fr (Title, Intro, Section 1 heading, Section 1 text, "
+        "FAQ 1 answer); nl (Intro)."
     )
     assert result.details["missing"]["fr"] == list(many)

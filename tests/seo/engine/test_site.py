@@ -107,4 +107,5 @@ def test_finding_dict_shape():
         "message",
         "articles",
         "lang",
+        "messages",
     ]
