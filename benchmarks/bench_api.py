@@ -53,7 +53,8 @@ from _database import database_urls, drop_database, recreate_database
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_FILE = REPO.parent / "shared" / "seeds" / "000_f0fe1d16a1469c78.txt"
-BENCH_DATABASE = "cms_bench_api"
+# Engineers sharing one PostgreSQL server give each run its own database name.
+BENCH_DATABASE = os.environ.get("BENCH_API_DATABASE", "cms_bench_api")
 BARE_BODY_DIR_VARIABLE = "BENCH_API_BARE_DIR"
 
 TARGET_UNCACHED_VS_V2 = 3.0
