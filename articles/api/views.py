@@ -21,6 +21,8 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from modeltranslation.utils import resolution_order
@@ -376,10 +378,13 @@ class SitemapView(PublicAPIView):
         return _last_modified(response, *(article.last_published_at for article in articles))
 
 
+@csrf_exempt  # no endpoint here: a POST is a 404 like a GET, not a CSRF failure
 def endpoint_not_found(request: HttpRequest) -> HttpResponse:
     return api_page_not_found(request)
 
 
+@csrf_exempt  # read-only: other methods are a 405 naming GET and HEAD, never a CSRF 403
+@require_http_methods(["GET", "HEAD"])
 def sitemap_xml(request: HttpRequest) -> HttpResponse:
     """``/sitemap.xml``: every live article in every language it exists in, with
     ``xhtml:link`` hreflang alternates (Django's sitemap template)."""
