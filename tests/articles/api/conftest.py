@@ -20,12 +20,12 @@ from articles.models import ArticlePage
 
 @pytest.fixture(autouse=True)
 def _fresh_api_cache_state():
-    """The suite clears the shared cache before each test; the API also keeps the generation
-    and recent responses in process memory (articles/cache.py, articles/api/caching.py)."""
+    """The suite clears the shared cache before each test; the API also keeps the content
+    version and recent responses in process memory (articles/cache.py, articles/api/caching.py)."""
     from articles.api.caching import recent_entries
-    from articles.cache import remembered_generation
+    from articles.cache import remembered_state
 
-    remembered_generation.forget()
+    remembered_state.forget()
     recent_entries.clear()
     yield
 
