@@ -2,13 +2,13 @@
 ``?lang=`` / Accept-Language, never by a URL prefix (see docs/architecture.md)."""
 
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from articles.api.views import sitemap_xml
+from articles.api.views import endpoint_not_found, sitemap_xml
 
 # JSON errors for /api/ URLs that match no view; HTML pages everywhere else. Wagtail's API v2
 # is not mounted (docs/api.md says why); /api/v2/... is a JSON 404 like any unknown API URL.
@@ -22,6 +22,8 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("sitemap.xml", sitemap_xml, name="sitemap-xml"),
+    # Anything else under /api/ is a JSON 404 for every method, never a page of the site.
+    re_path(r"^api/", endpoint_not_found),
 ]
 
 if settings.DEBUG:
