@@ -13,7 +13,7 @@ import math
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import HttpResponsePermanentRedirect
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -58,14 +58,17 @@ class HeadlessPage(Page):
     class Meta:
         abstract = True
 
-    def route(self, request, path_components):
-        if not path_components:
-            # Imported here: selectors import this module.
-            from articles.selectors import visible_pages
+    def is_public(self) -> bool:
+        """Whether the public may see this page now (the one visibility selector decides).
 
-            if not visible_pages(model=type(self)).filter(pk=self.pk).exists():
-                raise Http404
-        return super().route(request, path_components)
+        Checked by a ``before_serve_page`` hook (articles/wagtail_hooks.py) that runs before
+        Wagtail's own view-restriction check: wagtail-modeltranslation replaces ``route()`` on
+        every page model, so the check cannot live there.
+        """
+        # Imported here: selectors import this module.
+        from articles.selectors import visible_pages
+
+        return visible_pages(model=type(self)).filter(pk=self.pk).exists()
 
     def serve(self, request, *args, **kwargs):
         if getattr(request, "is_preview", False):
