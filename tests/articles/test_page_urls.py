@@ -65,9 +65,7 @@ def test_an_expired_article_is_a_404(client, article):
 
 
 @pytest.mark.parametrize("restriction_type", ["password", "login"])
-def test_a_private_article_is_a_404_not_a_login_or_password_page(
-    client, article, restriction_type
-):
+def test_a_private_article_is_a_404_not_a_login_or_password_page(client, article, restriction_type):
     PageViewRestriction.objects.create(
         page=article, restriction_type=restriction_type, password="pw"
     )
