@@ -58,9 +58,13 @@ class RedisServer:
         return redis.Redis(port=self.port, socket_timeout=5, socket_connect_timeout=5)
 
     def start(self) -> None:
+        options = {"port": self.port, "bind": "127.0.0.1", "save": "", "appendonly": "no"}
+        options.update(dir=self.directory, dbfilename="dump.rdb")
         self.process = subprocess.Popen(
-            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
-            + ["--appendonly", "no", "--dir", str(self.directory), "--dbfilename", "dump.rdb"],
+            [
+                REDIS_SERVER,
+                *(part for item in options.items() for part in (f"--{item[0]}", str(item[1]))),
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
