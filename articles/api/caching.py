@@ -5,17 +5,20 @@ handles GET/HEAD under ``/api/v1/`` and ``/sitemap.xml``:
 
 - a cached response is served from Django's cache (Redis when ``REDIS_URL`` is set) without
   running the rest of the stack, the view or any SQL - in the steady state without even a
-  round trip to the shared cache, as the generation and recent entries are also kept in
-  process memory (see ``articles.cache`` and ``RecentEntries``);
+  round trip to the shared cache, as the content state and recent entries are also kept in
+  process memory (see ``articles.cache`` and ``RecentEntries``; the state is reread from the
+  database once a second);
 - otherwise the view runs; a 200 from a view that marked it shareable (``mark_shareable``:
   public content, the same for everyone) gets ``ETag`` (a hash of the body), ``Last-Modified``
   (the newest content date it shows, never older than the last invalidation), ``Cache-Control:
-  public, max-age=API_CACHE_MAX_AGE`` and is cached; anything else passes through untouched;
+  public, max-age=API_CACHE_MAX_AGE`` (shortened to the next scheduled expiry, if sooner) and
+  is cached; anything else passes through untouched;
 - either way a matching ``If-None-Match`` (or, without it, ``If-Modified-Since``) gets a 304.
 
 Entries are keyed by path, the normalised known query parameters, the negotiated language (and
-whether it was negotiated, since that changes ``Vary``) and the cache generation that
-``articles.cache`` bumps on every publish, unpublish, move or delete.
+whether it was negotiated, since that changes ``Vary``) and the generation of
+``articles.cache.CacheState``: the content version every publish, unpublish, move or delete
+bumps in the database, and the next scheduled expiry.
 """
 
 from __future__ import annotations
