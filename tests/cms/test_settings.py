@@ -132,7 +132,8 @@ def printed_setting(expression: str, **env: str) -> str:
         "--no-imports",
         "-c",
         f"from django.conf import settings; print({expression})",
-        settings="cms.settings.test",
+        settings="cms.settings.production",
+        SECRET_KEY="only-for-this-test",
         **env,
     )
     assert result.returncode == 0, result.stderr
