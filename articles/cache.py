@@ -100,7 +100,7 @@ class _RememberedState:
     def __init__(self) -> None:
         # (state, monotonic time until which it holds); replaced whole, read once per call.
         self.value: tuple[CacheState, float] | None = None
-        self._warned_at = -RECHECK_SECONDS * 60
+        self._warned_at = float("-inf")
 
     def get(self) -> CacheState | None:
         remembered = self.value
