@@ -10,8 +10,12 @@ decoded as ISO-8859-1 into a ``str``; ``QUERY_STRING`` stays encoded.
 from __future__ import annotations
 
 import io
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import unquote_to_bytes
+
+from django.core import signals
+from django.db import close_old_connections
 
 
 @dataclass
@@ -75,6 +79,19 @@ def gunicorn_environ(
     return environ
 
 
+@contextmanager
+def _test_transaction_kept_open():
+    """As Django's test client does: a real request closes a connection whose autocommit
+    differs from its settings, which would end the test's transaction (PostgreSQL)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+
+
 def call(application, target: str, **kwargs) -> WsgiResponse:
     """Run one request through a WSGI application, as a server would."""
     started: dict = {}
@@ -83,13 +100,14 @@ def call(application, target: str, **kwargs) -> WsgiResponse:
         started["status"] = status
         started["headers"] = list(response_headers)
 
-    chunks = application(gunicorn_environ(target, **kwargs), start_response)
-    try:
-        body = b"".join(chunks)
-    finally:
-        close = getattr(chunks, "close", None)
-        if close is not None:
-            close()  # Django sends request_finished here, as under a real server
+    with _test_transaction_kept_open():
+        chunks = application(gunicorn_environ(target, **kwargs), start_response)
+        try:
+            body = b"".join(chunks)
+        finally:
+            close = getattr(chunks, "close", None)
+            if close is not None:
+                close()  # Django sends request_finished here, as under a real server
     code, _, reason = started["status"].partition(" ")
     return WsgiResponse(int(code), reason, started["headers"], body)
 
