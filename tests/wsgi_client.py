@@ -80,7 +80,7 @@ def gunicorn_environ(
 
 
 @contextmanager
-def _test_transaction_kept_open():
+def keep_test_transaction_open():
     """As Django's test client does: a real request closes a connection whose autocommit
     differs from its settings, which would end the test's transaction (PostgreSQL)."""
     signals.request_started.disconnect(close_old_connections)
@@ -100,7 +100,7 @@ def call(application, target: str, **kwargs) -> WsgiResponse:
         started["status"] = status
         started["headers"] = list(response_headers)
 
-    with _test_transaction_kept_open():
+    with keep_test_transaction_open():
         chunks = application(gunicorn_environ(target, **kwargs), start_response)
         try:
             body = b"".join(chunks)
