@@ -20,7 +20,7 @@ from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 from schemathesis.checks import CHECKS, load_all_checks
 
-from tests.wsgi_client import production_app, keep_test_transaction_open
+from tests.wsgi_client import keep_test_transaction_open, production_app
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
