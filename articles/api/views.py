@@ -72,6 +72,7 @@ from articles.selectors import (
 SEARCH_MAX_LENGTH = 200
 SLUG_MAX_LENGTH = 255
 LIST_PARAMETERS = ("lang", "page", "page_size", "keyword", "search", "ordering", "updated_since")
+NOT_EMPTY_PARAMETERS = ("ordering", "updated_since")
 KEYWORD_PARAMETERS = ("lang", "page", "page_size")
 
 # The schema says exactly what the views accept (schemathesis checks both ways, see
@@ -267,8 +268,9 @@ class ArticleListView(PublicAPIView):
             errors.update(
                 {name: [str(m) for m in messages] for name, messages in filters.errors.items()}
             )
-        if params.get("updated_since", None) == "":
-            errors["updated_since"] = ["Must be an ISO 8601 date or date-time, not empty."]
+        for name in NOT_EMPTY_PARAMETERS:  # an empty value is no valid choice or date either
+            if params.get(name, None) == "":
+                errors[name] = ["Must not be empty; leave the parameter out instead."]
         raw_search = params.get("search", "")
         search = search_terms(raw_search)
         if len(raw_search) > SEARCH_MAX_LENGTH:

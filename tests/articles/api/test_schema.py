@@ -110,7 +110,12 @@ def test_every_operation_documents_throttling_and_an_unavailable_database(schema
 
 @pytest.mark.parametrize(
     ("query", "status"),
-    [("updated_since=", 400), ("updated_since=2026-01-02", 200), ("lang=DE-at", 200)],
+    [
+        ("updated_since=", 400),
+        ("ordering=", 400),
+        ("updated_since=2026-01-02", 200),
+        ("lang=DE-at", 200),
+    ],
 )
 def test_parameters_behave_as_declared(client, make_article, query, status):
     from tests.articles.api.conftest import article_content
