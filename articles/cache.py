@@ -1,10 +1,23 @@
-"""Invalidation of the API's server-side response cache: one generation number for everything.
+"""Invalidation of the API's server-side response cache: one content version for everything.
 
-Cached responses are keyed by the current generation. Publishing, unpublishing, moving or
-deleting a page (and changing what visibility or output depends on: view restrictions, sites,
-keywords, images) bumps the generation, which orphans every cached response at once; orphans
-expire on their own. A whole-API flush is cheap enough because such changes are rare next to
-reads, and it cannot miss a dependency (a list, a keyword count, a breadcrumb, a link's URL).
+Cached responses are keyed by the current ``CacheState.generation``. Publishing, unpublishing,
+moving or deleting a page (and changing what visibility or output depends on: view
+restrictions, sites, keywords, images) bumps ``ContentVersion`` - a row in the database,
+updated in the same transaction as the change - which orphans every cached response at once;
+orphans expire on their own. A whole-API flush is cheap enough because such changes are rare
+next to reads, and it cannot miss a dependency (a list, a keyword count, a breadcrumb, a
+link's URL).
+
+Every process rereads the version at most once a second (``RECHECK_SECONDS``), in one small
+query; a cache hit in between needs no query and no round trip at all. The database, not the
+shared cache, is the authority: a publish from a process that cannot reach Redis is still seen
+everywhere within a second, and nothing depends on one best-effort cache write.
+
+Scheduled changes need no bump: visibility compares ``go_live_at``/``expire_at`` with the
+clock at read time (``articles.selectors.visible_pages``). The same query reads the next such
+moment (``CacheState.next_change``); it is part of the generation, so responses cached before
+an article expires are not served after it, and ``Cache-Control: max-age`` never reaches past
+it (``articles.api.caching``).
 
 ``changed_at`` records when content last changed, so ``Last-Modified`` never claims an older
 date than the content a response reflects (an unpublished article changes a list without
@@ -13,103 +26,154 @@ changing any date in it).
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, InterfaceError, connection, transaction
+from django.db.models import F, Subquery
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from seo.models import Keyword
 
-GENERATION_KEY = "articles:api:generation"
-CHANGED_AT_KEY = "articles:api:changed-at"
+logger = logging.getLogger(__name__)
+
+# The last state a process read, shared through the cache for processes that start while the
+# database is unreachable (they can then still serve what is cached).
+STATE_KEY = "articles:api:content-state"
+RECHECK_SECONDS = 1.0
 
 
 @dataclass(frozen=True, slots=True)
 class CacheState:
-    generation: int
+    version: int
     changed_at: int  # seconds since the epoch
+    next_change: float | None  # the next scheduled go-live or expiry, seconds since the epoch
+
+    @property
+    def generation(self) -> str:
+        """The part of every cache key that changes with content and at scheduled changes."""
+        return f"{self.version}.{int(self.next_change or 0)}"
 
 
-class _RememberedGeneration:
-    """The generation as this process last read it, for at most ``RECHECK_SECONDS``.
+def read_state() -> CacheState:
+    """The content version and the next scheduled change, in one query (raises DatabaseError)."""
+    from articles.models import ContentVersion
 
-    A cache hit then needs no round trip to the shared cache at all. A bump in this process is
-    seen at once; one in another process (an editor publishing through the admin) within
-    ``RECHECK_SECONDS`` - next to clients' own ``max-age`` of minutes, nothing.
+    now = timezone.now()
+
+    def next_moment(field: str) -> Subquery:
+        upcoming = Page.objects.filter(live=True, **{f"{field}__gt": now}).order_by(field)
+        return Subquery(upcoming.values(field)[:1])
+
+    row = (
+        ContentVersion.objects.filter(pk=ContentVersion.SINGLETON_ID)
+        .annotate(next_expiry=next_moment("expire_at"), next_go_live=next_moment("go_live_at"))
+        .values_list("version", "changed_at", "next_expiry", "next_go_live")
+        .first()
+    )
+    if row is None:
+        _bump_version()
+        return read_state()
+    version, changed_at, *moments = row
+    upcoming = [moment.timestamp() for moment in moments if moment is not None]
+    return CacheState(version, int(changed_at.timestamp()), min(upcoming, default=None))
+
+
+class _RememberedState:
+    """The state as this process last read it, for at most ``RECHECK_SECONDS`` and never past
+    its ``next_change``.
+
+    A bump in this process is seen at once (``forget``); one in another process (an editor
+    publishing through the admin) within ``RECHECK_SECONDS`` - next to clients' own
+    ``max-age`` of minutes, nothing. While the database cannot be read, the last state stays in
+    use (cached responses keep being served; nothing can be published meanwhile) and the read
+    is retried once per interval.
     """
 
-    RECHECK_SECONDS = 1.0
-
     def __init__(self) -> None:
-        self.value: tuple[int, float] | None = None  # (generation, monotonic time read)
+        # (state, monotonic time until which it holds); replaced whole, read once per call.
+        self.value: tuple[CacheState, float] | None = None
+        self._warned_at = float("-inf")
 
-    def get(self) -> int:
-        remembered = self.value  # one read: another thread may replace it meanwhile
+    def get(self) -> CacheState | None:
+        remembered = self.value
         now = time.monotonic()
-        if remembered is not None and now - remembered[1] < self.RECHECK_SECONDS:
+        if remembered is not None and now < remembered[1]:
             return remembered[0]
-        generation = cache.get(GENERATION_KEY)
-        if generation is None:
-            generation = _initialise().generation
-        self.value = (generation, now)
-        return generation
+        previous = remembered[0] if remembered is not None else None
+        try:
+            state = read_state()
+        except (DatabaseError, InterfaceError):
+            state = self._unreadable(previous)
+            if state is not None:
+                self.value = (state, now + RECHECK_SECONDS)
+            return state
+        if state != previous:
+            cache.set(STATE_KEY, state, timeout=None)
+        holds_for = RECHECK_SECONDS
+        if state.next_change is not None:
+            holds_for = min(holds_for, max(0.0, state.next_change - time.time()))
+        self.value = (state, now + holds_for)
+        return state
+
+    def _unreadable(self, previous: CacheState | None) -> CacheState | None:
+        if not connection.in_atomic_block:
+            connection.close()  # reconnect on the next try (the fast path has no request cycle)
+        now = time.monotonic()
+        if now - self._warned_at >= 60:
+            self._warned_at = now
+            logger.warning(
+                "Content version unreadable (database unavailable); serving cached responses "
+                "of the last known version, retrying every %s s",
+                RECHECK_SECONDS,
+                exc_info=True,
+            )
+        return previous or cache.get(STATE_KEY)
 
     def forget(self) -> None:
         self.value = None
 
 
-remembered_generation = _RememberedGeneration()
+remembered_state = _RememberedState()
 
 
-def current_generation() -> int:
-    """The current generation: all a cache hit needs (usually no round trip, see above)."""
-    return remembered_generation.get()
+def current_state() -> CacheState | None:
+    """The current state: all a cache hit needs (usually no query, see above). None while
+    neither the database nor the last shared state can be read: nothing is served from cache."""
+    return remembered_state.get()
 
 
-def current_state() -> CacheState:
-    """The current generation and change time (one cache round trip)."""
-    values = cache.get_many([GENERATION_KEY, CHANGED_AT_KEY])
-    generation, changed_at = values.get(GENERATION_KEY), values.get(CHANGED_AT_KEY)
-    if generation is None or changed_at is None:
-        return _initialise()
-    return CacheState(generation, changed_at)
+def _bump_version() -> None:
+    from articles.models import ContentVersion
 
-
-def _initialise() -> CacheState:
-    # An evicted or flushed generation restarts from the clock, never from a number that older
-    # cached responses may still carry; "changed now" is the only safe Last-Modified to assume.
-    cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
-    cache.set(CHANGED_AT_KEY, int(time.time()), timeout=None)
-    values = cache.get_many([GENERATION_KEY, CHANGED_AT_KEY])
-    return CacheState(
-        values.get(GENERATION_KEY) or time.time_ns() // 1000,
-        values.get(CHANGED_AT_KEY) or int(time.time()),
+    fields = {"version": F("version") + 1, "changed_at": timezone.now()}
+    if ContentVersion.objects.filter(pk=ContentVersion.SINGLETON_ID).update(**fields):
+        return
+    # The row was deleted: recreate it from the clock.
+    ContentVersion.objects.update_or_create(
+        pk=ContentVersion.SINGLETON_ID,
+        defaults={"version": time.time_ns() // 1000, "changed_at": timezone.now()},
     )
 
 
-def bump_generation() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # the key is missing: any new value orphans what was cached before
-        cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
-    cache.set(CHANGED_AT_KEY, int(time.time()), timeout=None)
-    remembered_generation.forget()
-
-
 def invalidate_api_cache() -> None:
-    """Bump now, and again when the current transaction commits.
+    """Bump the content version in the current transaction; forget the remembered state now
+    and again when the transaction commits.
 
-    The first bump stops serving the old content at once; the second covers responses that a
-    concurrent request rendered from the not-yet-committed state and cached in between.
+    The bump commits (or rolls back) with the change. Forgetting at once stops this process
+    serving the old content; forgetting after the commit drops a state that a concurrent
+    request of this process read before the commit.
     """
-    bump_generation()
-    transaction.on_commit(bump_generation)
+    _bump_version()
+    remembered_state.forget()
+    transaction.on_commit(remembered_state.forget)
 
 
 def _on_content_change(sender: Any, **kwargs: Any) -> None:

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.utils.encoding import iri_to_uri
 
 
 def frontend_url(*, lang: str, slug: str) -> str:
-    """``FRONTEND_URL_TEMPLATE`` filled in, e.g. ``https://example.com/de/blog/<slug>/``."""
-    return settings.FRONTEND_URL_TEMPLATE.format(
-        base=settings.FRONTEND_BASE_URL, lang=lang, slug=slug
+    """``FRONTEND_URL_TEMPLATE`` filled in, e.g. ``https://example.com/de/blog/<slug>/``.
+
+    Always a URI: a Unicode slug (``über-straße``) is percent-encoded as UTF-8, as sitemaps,
+    ``hreflang`` and canonical links require; the ``slug`` fields of the API stay Unicode.
+    """
+    return iri_to_uri(
+        settings.FRONTEND_URL_TEMPLATE.format(base=settings.FRONTEND_BASE_URL, lang=lang, slug=slug)
     )

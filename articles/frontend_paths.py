@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from django.conf import settings
+from django.utils.encoding import iri_to_uri
 
 _REPEATED_SLASHES = re.compile(r"(?<!:)/{2,}")
 
@@ -30,4 +31,4 @@ def article_index_url(lang: str) -> str:
 def page_url(*, lang: str, url_path: str, site_root_path: str) -> str:
     """A non-article page: its ``url_path`` (in ``lang``) relative to the site root's."""
     relative = url_path[len(site_root_path) :] if url_path.startswith(site_root_path) else ""
-    return home_url(lang) + relative.lstrip("/")
+    return iri_to_uri(home_url(lang) + relative.lstrip("/"))

@@ -13,6 +13,7 @@ import math
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpResponsePermanentRedirect
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -25,12 +26,13 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from articles.forms import DEFAULT_ONLY_FIELDS, ArticlePageForm
+from articles.frontend import frontend_url
+from articles.frontend_paths import article_index_url
 from articles.slugs import page_slugs, slug_clashes
 from seo.panels import SEOPanel
 
@@ -43,7 +45,47 @@ ANSWER_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 WORDS_PER_MINUTE = 200
 
 
-class ArticleIndexPage(Page):
+class HeadlessPage(Page):
+    """Public page URLs of a headless CMS: the page lives on the frontend.
+
+    A request for a live, public page's URL is a 301 to the page's frontend URL in the
+    request's language (the language its slug was matched in; the page's own language when it
+    has no version in it). Anything the public may not see - a draft, an expired page, a page
+    under a view restriction - is a 404, before Wagtail would ask for a login or a password.
+    There are no templates: a page is never rendered here.
+    """
+
+    class Meta:
+        abstract = True
+
+    def is_public(self) -> bool:
+        """Whether the public may see this page now (the one visibility selector decides).
+
+        Checked by a ``before_serve_page`` hook (articles/wagtail_hooks.py) that runs before
+        Wagtail's own view-restriction check: wagtail-modeltranslation replaces ``route()`` on
+        every page model, so the check cannot live there.
+        """
+        # Imported here: selectors import this module.
+        from articles.selectors import visible_pages
+
+        return visible_pages(model=type(self)).filter(pk=self.pk).exists()
+
+    def serve(self, request, *args, **kwargs):
+        if getattr(request, "is_preview", False):
+            return super().serve(request, *args, **kwargs)  # editor preview: its own concern
+        return HttpResponsePermanentRedirect(self.frontend_url(self.request_language()))
+
+    def request_language(self) -> str:
+        """The active (request) language when it is configured, else the default."""
+        active = translation.get_language() or settings.LANGUAGE_CODE
+        code = active.split("-")[0].lower()
+        return code if code in settings.MODELTRANSLATION_LANGUAGES else settings.LANGUAGE_CODE
+
+    def frontend_url(self, lang: str) -> str:
+        raise NotImplementedError
+
+
+class ArticleIndexPage(HeadlessPage):
     """The blog root. Articles live directly below it."""
 
     intro = RichTextField(_("intro"), blank=True, features=INTRO_FEATURES)
@@ -57,8 +99,11 @@ class ArticleIndexPage(Page):
     class Meta:
         verbose_name = _("article index")
 
+    def frontend_url(self, lang: str) -> str:
+        return article_index_url(lang)
 
-class ArticlePage(Page):
+
+class ArticlePage(HeadlessPage):
     intro = RichTextField(_("intro"), features=INTRO_FEATURES)
     conclusion = RichTextField(_("conclusion"), blank=True, features=BODY_FEATURES)
     hero_image = models.ForeignKey(
@@ -114,16 +159,6 @@ class ArticlePage(Page):
         index.FilterField("last_published_at"),
     ]
 
-    # Wagtail's own API v2 (/api/v2/) stays available for tooling that expects it.
-    api_fields = [
-        APIField("author_name"),
-        APIField("intro"),
-        APIField("sections"),
-        APIField("conclusion"),
-        APIField("faqs"),
-        APIField("keywords"),
-    ]
-
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types: list[str] = []
 
@@ -138,6 +173,11 @@ class ArticlePage(Page):
             if getattr(self, build_localized_fieldname("title", code), None)
             and getattr(self, build_localized_fieldname("slug", code), None)
         ]
+
+    def frontend_url(self, lang: str) -> str:
+        if lang not in self.translated_languages():
+            lang = self.primary_language()
+        return frontend_url(lang=lang, slug=getattr(self, build_localized_fieldname("slug", lang)))
 
     def primary_language(self) -> str:
         """The default language when the article has it, else the first language it has."""
@@ -208,7 +248,6 @@ class Section(Orderable):
     body = RichTextField(_("body"), features=BODY_FEATURES)
 
     panels = [FieldPanel("heading"), FieldPanel("body")]
-    api_fields = [APIField("heading"), APIField("body")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("section")
@@ -223,7 +262,6 @@ class FAQ(Orderable):
     answer = RichTextField(_("answer"), features=ANSWER_FEATURES)
 
     panels = [FieldPanel("question"), FieldPanel("answer")]
-    api_fields = [APIField("question"), APIField("answer")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("FAQ")
@@ -243,10 +281,31 @@ class ArticleKeyword(Orderable):
     focus = models.BooleanField(_("focus keyword"), default=False)
 
     panels = [FieldPanel("keyword"), FieldPanel("focus")]
-    api_fields = [APIField("keyword_id"), APIField("focus")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("keyword")
 
     def __str__(self) -> str:
         return str(self.keyword)
+
+
+class ContentVersion(models.Model):
+    """The version of everything the public API shows: one row, bumped in the transaction of
+    every publish, unpublish, move, delete or visibility change (``articles.cache``).
+
+    It lives in the database so that invalidation commits or rolls back with the change itself
+    and every server process sees it within its recheck interval, whatever the shared cache
+    (Redis) does. A fresh database starts from the clock, never from a number that responses
+    cached for another database may carry.
+    """
+
+    SINGLETON_ID = 1
+
+    version = models.BigIntegerField()
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("content version")
+
+    def __str__(self) -> str:
+        return f"content version {self.version}"

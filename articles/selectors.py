@@ -1,6 +1,7 @@
 """Reads for articles. Language is always explicit: fallback never applies inside queries.
 
-``visible_articles`` is the one place that decides what the public may see: live pages, outside
+``visible_articles`` is the one place that decides what the public may see: live pages within
+their schedule (``go_live_at``/``expire_at`` against the clock), outside
 any view restriction (on the page or an ancestor), inside the default site's tree, translated
 into the language. The API's list, detail, search, sitemap and keyword counts all start from it.
 Every condition is a SQL expression, so visibility costs no extra query and composes into
@@ -17,7 +18,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Left, Length
+from django.db.models.functions import Left, Length, Now
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
@@ -82,9 +83,24 @@ def _in_default_site() -> Exists:
     )
 
 
+def _within_schedule() -> Q:
+    # Decided against the clock at read time, not when ``publish_scheduled`` next runs: an
+    # expired page disappears the moment it expires (the response cache holds nothing past it,
+    # see articles/cache.py). The database's clock, not a parameter: prepared queries
+    # (articles/prepared.py) compile the SQL once.
+    now = Now()
+    return (Q(go_live_at__isnull=True) | Q(go_live_at__lte=now)) & (
+        Q(expire_at__isnull=True) | Q(expire_at__gt=now)
+    )
+
+
 def visible_pages(lang: str | None = None, *, model: type[Page] = Page) -> PageQuerySet:
     """Pages of ``model`` the public may see; with ``lang``, only those translated into it."""
-    queryset = model.objects.live().filter(_in_default_site()).exclude(_under_view_restriction())
+    queryset = (
+        model.objects.live()
+        .filter(_within_schedule(), _in_default_site())
+        .exclude(_under_view_restriction())
+    )
     if lang is not None:
         queryset = queryset.filter(translated_into_q(lang))
     return queryset

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.utils.safestring import mark_safe
 from wagtail import hooks
 
+from articles.models import HeadlessPage
 from articles.seo_adapter import ArticleSEOSource
 
 
@@ -19,3 +21,11 @@ def hide_translation_copy_buttons() -> str:
 @hooks.register("register_seo_source")
 def article_seo_source() -> ArticleSEOSource:
     return ArticleSEOSource()
+
+
+@hooks.register("before_serve_page", order=-100)
+def hide_pages_the_public_may_not_see(page, request, serve_args, serve_kwargs) -> None:
+    # Before Wagtail's view-restriction check (order 0): a headless site asks nobody for a
+    # password or a login; a private, expired or draft page is simply not there.
+    if isinstance(page, HeadlessPage) and not page.is_public():
+        raise Http404

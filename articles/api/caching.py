@@ -5,23 +5,27 @@ handles GET/HEAD under ``/api/v1/`` and ``/sitemap.xml``:
 
 - a cached response is served from Django's cache (Redis when ``REDIS_URL`` is set) without
   running the rest of the stack, the view or any SQL - in the steady state without even a
-  round trip to the shared cache, as the generation and recent entries are also kept in
-  process memory (see ``articles.cache`` and ``RecentEntries``);
+  round trip to the shared cache, as the content state and recent entries are also kept in
+  process memory (see ``articles.cache`` and ``RecentEntries``; the state is reread from the
+  database once a second);
 - otherwise the view runs; a 200 from a view that marked it shareable (``mark_shareable``:
   public content, the same for everyone) gets ``ETag`` (a hash of the body), ``Last-Modified``
   (the newest content date it shows, never older than the last invalidation), ``Cache-Control:
-  public, max-age=API_CACHE_MAX_AGE`` and is cached; anything else passes through untouched;
+  public, max-age=API_CACHE_MAX_AGE`` (shortened to the next scheduled expiry, if sooner) and
+  is cached; anything else passes through untouched;
 - either way a matching ``If-None-Match`` (or, without it, ``If-Modified-Since``) gets a 304.
 
 Entries are keyed by path, the normalised known query parameters, the negotiated language (and
-whether it was negotiated, since that changes ``Vary``) and the cache generation that
-``articles.cache`` bumps on every publish, unpublish, move or delete.
+whether it was negotiated, since that changes ``Vary``) and the generation of
+``articles.cache.CacheState``: the content version every publish, unpublish, move or delete
+bumps in the database, and the next scheduled expiry.
 """
 
 from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,7 +40,7 @@ from django.utils.http import http_date, parse_etags, parse_http_date_safe
 from articles.api.errors import error_response
 from articles.api.language import LanguageChoice, UnsupportedLanguage, language_for_request
 from articles.api.throttling import throttle_wait
-from articles.cache import current_generation, current_state
+from articles.cache import CacheState, current_state
 
 CACHED_PATH_PREFIXES = ("/api/v1/", "/sitemap.xml")
 # Only parameters some endpoint understands take part in the key: arbitrary extra parameters
@@ -76,7 +80,7 @@ def query_pairs(request: HttpRequest) -> list[tuple[str, str]]:
 
 
 def cache_key(
-    pairs: list[tuple[str, str]], path: str, language: LanguageChoice, generation: int
+    pairs: list[tuple[str, str]], path: str, language: LanguageChoice, generation: str
 ) -> str:
     params = sorted((name, value) for name, value in pairs if name in KEY_PARAMETERS)
     raw = f"{path}\n{language.code}\n{language.negotiated:d}\n{urlencode(params)}"
@@ -104,18 +108,27 @@ def is_not_modified(request: HttpRequest, etag: str, last_modified: int) -> bool
     return False
 
 
-def respond(request: HttpRequest, entry: CachedEntry) -> HttpResponse:
+def seconds_until(moment: float | None) -> int | None:
+    """Whole seconds from now until ``moment`` (epoch seconds), at least 0; None for never."""
+    return None if moment is None else max(0, int(moment - time.time()))
+
+
+def respond(request: HttpRequest, entry: CachedEntry, state: CacheState) -> HttpResponse:
     body, headers, etag, last_modified = entry
     if is_not_modified(request, etag, last_modified):
         response = HttpResponseNotModified()
         for name, value in headers:
             if name in NOT_MODIFIED_HEADERS:
                 response[name] = value
-        return response
-    response = HttpResponse(body, content_type=None)
-    for name, value in headers:
-        response[name] = value
-    response["Content-Length"] = str(len(body))
+    else:
+        response = HttpResponse(body, content_type=None)
+        for name, value in headers:
+            response[name] = value
+        response["Content-Length"] = str(len(body))
+    # Clients and CDNs must not keep a response past the next scheduled expiry or go-live.
+    remaining = seconds_until(state.next_change)
+    if remaining is not None and remaining < settings.API_CACHE_MAX_AGE:
+        response["Cache-Control"] = f"public, max-age={remaining}"
     return response
 
 
@@ -142,7 +155,7 @@ def make_entry(response: HttpResponse, changed_at: int) -> CachedEntry:
 class RecentEntries:
     """The last entries this process served, in front of the shared cache.
 
-    Keys contain the generation (``articles.cache.current_generation``), so an invalidation
+    Keys contain the generation (``articles.cache.current_state``), so an invalidation
     is seen here exactly when it is seen anywhere in this process; this only saves fetching
     and unpickling the same body again. Bounded by count (least recently used first out).
     """
@@ -179,13 +192,15 @@ class Lookup:
     """Where a request's response lives in the cache, and the cached response if it is there."""
 
     language: LanguageChoice
+    state: CacheState
     key: str
     entry: CachedEntry | None
 
 
 def lookup(request: HttpRequest) -> Lookup | None:
     """The cache lookup for a cacheable request, or None when the request is not one (wrong
-    method or path, an unknown ``?lang=``, too many parameters: the view or Django answers).
+    method or path, an unknown ``?lang=``, too many parameters, no known content version:
+    the view or Django answers).
 
     Raises DisallowedHost for a host outside ALLOWED_HOSTS, as CommonMiddleware would.
     """
@@ -204,7 +219,10 @@ def lookup(request: HttpRequest) -> Lookup | None:
         language = language_for_request(lang, request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
     except UnsupportedLanguage:
         return None
-    key = cache_key(pairs, request.path, language, current_generation())
+    state = current_state()
+    if state is None:
+        return None
+    key = cache_key(pairs, request.path, language, state.generation)
     entry = None
     if settings.API_RESPONSE_CACHE_TIMEOUT:
         entry = recent_entries.get(key)
@@ -212,7 +230,7 @@ def lookup(request: HttpRequest) -> Lookup | None:
             entry = cache.get(key)
             if entry is not None:
                 recent_entries.put(key, entry)
-    return Lookup(language, key, entry)
+    return Lookup(language, state, key, entry)
 
 
 def cached_response(request: HttpRequest, found: Lookup) -> HttpResponse:
@@ -221,7 +239,7 @@ def cached_response(request: HttpRequest, found: Lookup) -> HttpResponse:
     if wait is not None:
         return _throttled(wait)
     assert found.entry is not None
-    return respond(request, found.entry)
+    return respond(request, found.entry, found.state)
 
 
 class ApiResponseCacheMiddleware:
@@ -240,8 +258,6 @@ class ApiResponseCacheMiddleware:
             return self.get_response(request)
         if found.entry is not None:
             return cached_response(request, found)
-        changed_at = current_state().changed_at
-
         response = self.get_response(request)
         if not found.language.negotiated and "Vary" in response:
             # LocaleMiddleware adds Vary: Accept-Language to everything; with ?lang= the
@@ -253,11 +269,15 @@ class ApiResponseCacheMiddleware:
                 del response["Vary"]
         if not _shareable(response):
             return response
-        entry = make_entry(response, changed_at)
+        entry = make_entry(response, found.state.changed_at)
         if settings.API_RESPONSE_CACHE_TIMEOUT:
-            cache.set(found.key, entry, settings.API_RESPONSE_CACHE_TIMEOUT)
+            timeout = settings.API_RESPONSE_CACHE_TIMEOUT
+            remaining = seconds_until(found.state.next_change)
+            if remaining is not None:  # the key changes then anyway: free the memory
+                timeout = max(1, min(timeout, remaining))
+            cache.set(found.key, entry, timeout)
             recent_entries.put(found.key, entry)
-        return respond(request, entry)
+        return respond(request, entry, found.state)
 
 
 def mark_shareable(response: HttpResponse) -> HttpResponse:

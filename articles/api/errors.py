@@ -3,13 +3,23 @@
 ``code`` is stable and machine-readable, ``message`` is for people, ``details`` says what exactly
 was wrong (the bad parameters, the supported languages, the languages an article exists in).
 DRF exceptions go through ``api_exception_handler``; URLs under ``/api/`` that match no view and
-server errors go through ``api_page_not_found`` / ``api_server_error`` (``handler404/500``).
+server errors go through ``api_page_not_found`` / ``api_server_error`` (``handler404/500``); an
+unreachable database is a 503 with ``Retry-After`` (``api_server_error``) on every path.
+
+Whatever else answers an error under ``/api/`` - Django's CSRF and bad-host pages, a
+package's HTML or YAML error renderer - ``JsonErrorsUnderApi``, the outermost middleware,
+rewrites it into the same shape, so no API client ever has to parse HTML.
 """
 
 from __future__ import annotations
 
+import json
+import sys
+from collections.abc import Callable
+from http import HTTPStatus
 from typing import Any
 
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views import defaults
 from rest_framework import exceptions, status
@@ -17,6 +27,9 @@ from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
 API_PATH_PREFIX = "/api/"
+# How long clients should wait before retrying while the database is unreachable.
+DATABASE_RETRY_AFTER_SECONDS = 5
+JSON_CONTENT_TYPE = "application/json"
 
 
 def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
@@ -113,9 +126,67 @@ def api_page_not_found(request: HttpRequest, exception: Exception | None = None)
     return defaults.page_not_found(request, exception)
 
 
+def _database_unavailable(error: BaseException | None) -> bool:
+    """A lost or refused database connection, a server shutting down (``OperationalError``), a
+    closed connection (``InterfaceError``); not a bug in a query (those stay 500s)."""
+    return isinstance(error, OperationalError | InterfaceError)
+
+
 def api_server_error(request: HttpRequest) -> HttpResponse:
+    # handler500 runs inside Django's ``except`` block: the exception is the one being handled.
+    if _database_unavailable(sys.exc_info()[1]):
+        if request.path.startswith(API_PATH_PREFIX):
+            response = error_response(
+                status.HTTP_503_SERVICE_UNAVAILABLE,
+                "service_unavailable",
+                "The content database is unavailable; retry later.",
+                {"retry_after_seconds": DATABASE_RETRY_AFTER_SECONDS},
+            )
+        else:
+            response = HttpResponse(
+                "Service unavailable; retry later.\n", status=503, content_type="text/plain"
+            )
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+        return response
     if request.path.startswith(API_PATH_PREFIX):
         return error_response(
             status.HTTP_500_INTERNAL_SERVER_ERROR, "server_error", "Internal server error.", {}
         )
     return defaults.server_error(request)
+
+
+def _phrase(status_code: int) -> str:
+    try:
+        return HTTPStatus(status_code).phrase
+    except ValueError:
+        return "Error"
+
+
+class JsonErrorsUnderApi:
+    """Outermost middleware: every error under ``/api/`` leaves in the API's one shape.
+
+    Errors the API renders itself are JSON already and pass untouched; anything else (Django's
+    HTML 400 for a disallowed Host, its CSRF 403, a YAML or HTML error from a package's
+    renderer) is rewritten, keeping the status and headers such as ``Allow`` and
+    ``Retry-After``.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            response.status_code < 400
+            or not request.path.startswith(API_PATH_PREFIX)
+            or response.get("Content-Type", "").startswith(JSON_CONTENT_TYPE)
+            or response.streaming
+        ):
+            return response
+        phrase = _phrase(response.status_code)
+        code = phrase.lower().replace(" ", "_").replace("-", "_")
+        response.content = json.dumps(error_body(code, f"{phrase}.", {})).encode()
+        response["Content-Type"] = JSON_CONTENT_TYPE
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
+        return response

@@ -5,10 +5,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import django_filters
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils import timezone
+from django_filters.fields import IsoDateTimeField
 from modeltranslation.utils import build_localized_fieldname
 
 from articles.selectors import articles_with_keyword
@@ -23,13 +27,33 @@ DEFAULT_ORDERING = "-published"
 KEYWORD_MAX_LENGTH = 200
 
 
+class _UtcRepresentableDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date-time that also exists in UTC: ``0001-01-01T00:00:00+01:00`` does not
+    (the database adapter's conversion to UTC would overflow: a 500, not an answer)."""
+
+    def to_python(self, value: Any) -> datetime | None:
+        result = super().to_python(value)
+        if result is not None and timezone.is_aware(result):
+            try:
+                result.astimezone(UTC)
+            except OverflowError:
+                raise ValidationError(
+                    "Must lie between the years 1 and 9999 in UTC.", code="invalid"
+                ) from None
+        return result
+
+
+class _UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
+    field_class = _UtcRepresentableDateTimeField
+
+
 class ArticleListFilter(django_filters.FilterSet):
     keyword = django_filters.CharFilter(
         method="filter_keyword",
         max_length=KEYWORD_MAX_LENGTH,
         help_text="Only articles using this keyword (its term in the requested language).",
     )
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = _UpdatedSinceFilter(
         field_name="last_published_at",
         lookup_expr="gte",
         help_text="ISO 8601 date-time; only articles (re)published at or after it.",

@@ -30,7 +30,7 @@ from wagtail.permissions import page_permission_policy
 
 from articles.api.errors import ApiError, invalid_parameters
 from articles.api.serializers import ErrorSerializer
-from articles.api.views import LANG_PARAMETER, SLUG_MAX_LENGTH, PublicAPIView
+from articles.api.views import ERROR_RESPONSES, LANG_PARAMETER, SLUG_MAX_LENGTH, PublicAPIView
 from articles.models import ArticlePage
 from articles.selectors import article_by_slug
 from articles.seo_adapter import revision_object
@@ -140,6 +140,8 @@ class ArticleSEOReportView(PublicAPIView):
             401: OpenApiResponse(ErrorSerializer, description="No credentials."),
             403: OpenApiResponse(ErrorSerializer, description="Not allowed to edit the page."),
             404: OpenApiResponse(ErrorSerializer, description="No such article in the language."),
+            429: ERROR_RESPONSES[429],
+            503: ERROR_RESPONSES[503],
         },
     )
     def get(self, request: Request, slug: str) -> Response:

@@ -3,14 +3,48 @@
 Every client is anonymous here (the content API is public and read-only) and is throttled by
 address. The rate is read from ``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"]`` at request
 time (``API_THROTTLE_RATE``; ``off`` disables throttling).
+
+The address is ``REMOTE_ADDR``: ``X-Forwarded-For`` is anyone's to write, so it counts only
+behind proxies the operator declares (``TRUSTED_PROXY_COUNT``, DRF's ``NUM_PROXIES``); then the
+address the nearest trusted proxy saw is used, never the client's own claims before it.
+
+The request history lives in the cache. While the cache is unreachable (``cms.cache_backend``
+has opened its circuit) throttling fails open - a cache outage must not become an API outage -
+and says so in the log once a minute.
 """
 
 from __future__ import annotations
 
+import logging
+import time
 from typing import Any
 
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
+
+from cms.cache_backend import any_breaker_open
+
+logger = logging.getLogger(__name__)
+
+FAIL_OPEN_LOG_SECONDS = 60.0
+
+
+class _FailOpenLog:
+    def __init__(self) -> None:
+        self.logged_at: float | None = None
+
+    def note(self) -> None:
+        now = time.monotonic()
+        if self.logged_at is None or now - self.logged_at >= FAIL_OPEN_LOG_SECONDS:
+            self.logged_at = now
+            logger.warning(
+                "API throttling is not enforced: the cache holding request counts is "
+                "unreachable (logged once per %.0f s while it lasts)",
+                FAIL_OPEN_LOG_SECONDS,
+            )
+
+
+fail_open_log = _FailOpenLog()
 
 
 class PublicApiThrottle(SimpleRateThrottle):
@@ -21,6 +55,12 @@ class PublicApiThrottle(SimpleRateThrottle):
 
     def get_cache_key(self, request: Any, view: Any) -> str:
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+    def allow_request(self, request: Any, view: Any) -> bool:
+        allowed = super().allow_request(request, view)
+        if any_breaker_open():
+            fail_open_log.note()
+        return allowed
 
 
 def throttle_wait(request: Any) -> float | None:

@@ -21,6 +21,8 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from modeltranslation.utils import resolution_order
@@ -40,9 +42,23 @@ from articles.api.errors import (
     api_page_not_found,
     invalid_parameters,
 )
-from articles.api.filters import DEFAULT_ORDERING, ArticleListFilter, order_articles
+from articles.api.filters import (
+    DEFAULT_ORDERING,
+    KEYWORD_MAX_LENGTH,
+    ORDERINGS,
+    ArticleListFilter,
+    order_articles,
+)
 from articles.api.language import LanguageChoice, UnsupportedLanguage, language_for_request
-from articles.api.pagination import envelope, page_links, page_request, paginate
+from articles.api.pagination import (
+    DEFAULT_PAGE_SIZE,
+    MAX_PAGE_DIGITS,
+    MAX_PAGE_SIZE,
+    envelope,
+    page_links,
+    page_request,
+    paginate,
+)
 from articles.api.throttling import PublicApiThrottle
 from articles.selectors import (
     article_detail,
@@ -56,22 +72,52 @@ from articles.selectors import (
 SEARCH_MAX_LENGTH = 200
 SLUG_MAX_LENGTH = 255
 LIST_PARAMETERS = ("lang", "page", "page_size", "keyword", "search", "ordering", "updated_since")
+NOT_EMPTY_PARAMETERS = ("ordering", "updated_since")
 KEYWORD_PARAMETERS = ("lang", "page", "page_size")
+
+# The schema says exactly what the views accept (schemathesis checks both ways, see
+# tests/articles/api/test_schemathesis.py): NUL characters are refused everywhere (PostgreSQL
+# cannot store them), numbers have their bounds, lengths their limits.
+NO_NUL = "^[^\\x00]*$"
+
+
+def _language_pattern() -> str:
+    # ?lang= is matched case-insensitively on its primary subtag (de-AT, DE -> de), after
+    # trimming white space: articles/api/language.py.
+    codes = "|".join(
+        "".join(f"[{ch.lower()}{ch.upper()}]" if ch.isalpha() else ch for ch in code)
+        for code in settings.MODELTRANSLATION_LANGUAGES
+    )
+    return f"^\\s*(?:{codes})(?:-[^\\x00]*)?\\s*$"
+
 
 LANG_PARAMETER = OpenApiParameter(
     "lang",
-    OpenApiTypes.STR,
-    enum=list(settings.MODELTRANSLATION_LANGUAGES),
-    description="Response language. Without it, Accept-Language decides (then the default, "
+    {"type": "string", "pattern": _language_pattern()},
+    description="Response language: one of "
+    f"{', '.join(settings.MODELTRANSLATION_LANGUAGES)} (any case; a regional tag such as "
+    "de-AT is read as its language). Without it, Accept-Language decides (then the default, "
     f"{settings.LANGUAGE_CODE!r}) and the response carries Vary: Accept-Language.",
 )
 PAGE_PARAMETERS = [
-    OpenApiParameter("page", OpenApiTypes.INT, description="Page number, from 1."),
-    OpenApiParameter("page_size", OpenApiTypes.INT, description="Items per page, 1-100 (20)."),
+    OpenApiParameter(
+        "page",
+        {"type": "integer", "minimum": 1, "maximum": 10**MAX_PAGE_DIGITS - 1},
+        description="Page number, from 1.",
+    ),
+    OpenApiParameter(
+        "page_size",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": DEFAULT_PAGE_SIZE},
+        description=f"Items per page, 1-{MAX_PAGE_SIZE} ({DEFAULT_PAGE_SIZE}).",
+    ),
 ]
 ERROR_RESPONSES = {
     400: OpenApiResponse(serializers.ErrorSerializer, description="Invalid parameter(s)."),
     429: OpenApiResponse(serializers.ErrorSerializer, description="Too many requests."),
+    503: OpenApiResponse(
+        serializers.ErrorSerializer,
+        description="The database is unavailable; Retry-After says when to try again.",
+    ),
 }
 NOT_MODIFIED = {304: OpenApiResponse(description="Not modified (If-None-Match/-Modified-Since).")}
 
@@ -173,23 +219,33 @@ class ArticleListView(PublicAPIView):
         parameters=[
             LANG_PARAMETER,
             *PAGE_PARAMETERS,
-            OpenApiParameter("keyword", OpenApiTypes.STR, description="Keyword term (any case)."),
+            OpenApiParameter(
+                "keyword",
+                {"type": "string", "maxLength": KEYWORD_MAX_LENGTH, "pattern": NO_NUL},
+                description="Keyword term (any case).",
+            ),
             OpenApiParameter(
                 "search",
-                OpenApiTypes.STR,
+                {"type": "string", "maxLength": SEARCH_MAX_LENGTH, "pattern": NO_NUL},
                 description="Full-text search (Wagtail search); results most relevant first "
                 "unless ordering is given.",
             ),
             OpenApiParameter(
                 "ordering",
                 OpenApiTypes.STR,
-                enum=["published", "-published", "title", "-title"],
+                enum=list(ORDERINGS),
                 description="Default -published (newest first).",
             ),
             OpenApiParameter(
                 "updated_since",
-                OpenApiTypes.DATETIME,
-                description="ISO 8601; articles (re)published at or after it.",
+                {
+                    "oneOf": [
+                        {"type": "string", "format": "date-time"},
+                        {"type": "string", "format": "date"},
+                    ]
+                },
+                description="ISO 8601 date-time (UTC without an offset) or date; articles "
+                "(re)published at or after it.",
             ),
         ],
         responses={
@@ -212,6 +268,9 @@ class ArticleListView(PublicAPIView):
             errors.update(
                 {name: [str(m) for m in messages] for name, messages in filters.errors.items()}
             )
+        for name in NOT_EMPTY_PARAMETERS:  # an empty value is no valid choice or date either
+            if params.get(name, None) == "":
+                errors[name] = ["Must not be empty; leave the parameter out instead."]
         raw_search = params.get("search", "")
         search = search_terms(raw_search)
         if len(raw_search) > SEARCH_MAX_LENGTH:
@@ -334,7 +393,12 @@ class LanguageListView(PublicAPIView):
         summary="Configured languages and the default",
         description="The languages content can be requested in, the default one and, per "
         "language, where untranslated fields fall back to.",
-        responses={200: serializers.LanguagesSerializer, **NOT_MODIFIED},
+        responses={
+            200: serializers.LanguagesSerializer,
+            **NOT_MODIFIED,
+            429: ERROR_RESPONSES[429],
+            503: ERROR_RESPONSES[503],
+        },
     )
     def get(self, request: Request) -> Response:
         default = settings.LANGUAGE_CODE
@@ -376,10 +440,13 @@ class SitemapView(PublicAPIView):
         return _last_modified(response, *(article.last_published_at for article in articles))
 
 
+@csrf_exempt  # no endpoint here: a POST is a 404 like a GET, not a CSRF failure
 def endpoint_not_found(request: HttpRequest) -> HttpResponse:
     return api_page_not_found(request)
 
 
+@csrf_exempt  # read-only: other methods are a 405 naming GET and HEAD, never a CSRF 403
+@require_http_methods(["GET", "HEAD"])
 def sitemap_xml(request: HttpRequest) -> HttpResponse:
     """``/sitemap.xml``: every live article in every language it exists in, with
     ``xhtml:link`` hreflang alternates (Django's sitemap template)."""

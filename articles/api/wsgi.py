@@ -58,7 +58,11 @@ class CachedApiResponses:
         ):
             return None
         try:
-            request = WSGIRequest(environ)
+            # WSGIRequest decodes PATH_INFO and writes the result back into the dict it is
+            # given; Django decodes the environ again on a miss, which turned "/über/" into
+            # mojibake (404) and a non-Latin-1 path into a UnicodeEncodeError (500). Django
+            # must get the environ exactly as the server built it.
+            request = WSGIRequest(environ.copy())
             if self.security.process_request(request) is not None:
                 return None  # an HTTPS redirect: Django's stack answers it
             found = lookup(request)

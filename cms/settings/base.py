@@ -34,6 +34,9 @@ try:
     CMS_FALLBACK_TO_DEFAULT = env_bool("CMS_FALLBACK_TO_DEFAULT", True)
     API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 300)
     API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "600/minute")
+    # Proxies in front of the app that append to X-Forwarded-For (a load balancer, a CDN). With
+    # 0, clients are told apart by the connection's address only: the header is not trusted.
+    TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
     CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
     WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
     DATABASES = {
@@ -69,7 +72,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -174,12 +176,26 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000
 
 if REDIS_URL:
+    try:
+        # Every Redis call gives up after this long (connecting, and waiting for an answer):
+        # a hung Redis must cost milliseconds per interval, not seconds per request.
+        _redis_timeout = env_int("REDIS_TIMEOUT_MS", 250, minimum=1) / 1000
+        # After a failure the cache is bypassed for this long, then probed again.
+        _redis_retry_seconds = env_int("REDIS_RETRY_SECONDS", 5, minimum=1)
+    except ImproperlyConfigured as error:
+        sys.exit(f"Configuration error: {error}")
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # django-redis with a circuit breaker (cms/cache_backend.py).
+            "BACKEND": "cms.cache_backend.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "cms",
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": _redis_timeout,
+                "SOCKET_TIMEOUT": _redis_timeout,
+                "RETRY_SECONDS": _redis_retry_seconds,
+            },
         }
     }
     # A cache outage must degrade to uncached responses, not to 500s.
@@ -205,6 +221,9 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": API_THROTTLE_RATE},
+    # Throttles identify clients by REMOTE_ADDR, or by X-Forwarded-For as seen by the nearest
+    # of TRUSTED_PROXY_COUNT declared proxies (DRF's default, None, trusts any header).
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Multilingual SEO CMS API",
@@ -267,5 +286,13 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("corsheaders.middleware.CorsMiddleware") + 1,
     "articles.api.caching.ApiResponseCacheMiddleware",
 )
+# Outermost: whatever answers an error under /api/ (Django's CSRF or bad-Host pages included),
+# it leaves as JSON in the API's one error shape.
+MIDDLEWARE.insert(0, "articles.api.errors.JsonErrorsUnderApi")
 SPECTACULAR_SETTINGS["PREPROCESSING_HOOKS"] = ["articles.api.schema.only_content_api"]
+# Swagger UI from the pinned drf-spectacular-sidecar package (static files), not from a CDN.
+INSTALLED_APPS.append("drf_spectacular_sidecar")
+SPECTACULAR_SETTINGS["SWAGGER_UI_DIST"] = "SIDECAR"
+SPECTACULAR_SETTINGS["SWAGGER_UI_FAVICON_HREF"] = "SIDECAR"
+SPECTACULAR_SETTINGS["REDOC_DIST"] = "SIDECAR"
 SPECTACULAR_SETTINGS["COMPONENT_SPLIT_REQUEST"] = True

@@ -124,3 +124,45 @@ def test_postgresql_binds_parameters_on_the_server_and_prepares_repeated_stateme
 
 def test_sqlite_keeps_djangos_database_options():
     assert "server_side_binding" not in database_options("sqlite:///:memory:")
+
+
+def printed_setting(expression: str, **env: str) -> str:
+    result = run_django(
+        "shell",
+        "--no-imports",
+        "-c",
+        f"from django.conf import settings; print({expression})",
+        settings="cms.settings.production",
+        SECRET_KEY="only-for-this-test",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_redis_calls_time_out_well_under_a_second_and_a_failure_opens_a_circuit():
+    options = printed_setting(
+        "settings.CACHES['default']['BACKEND'], "
+        "sorted(settings.CACHES['default']['OPTIONS'].items())",
+        REDIS_URL="redis://127.0.0.1:6379/9",
+    )
+    assert options == (
+        "cms.cache_backend.ResilientRedisCache [('IGNORE_EXCEPTIONS', True), "
+        "('RETRY_SECONDS', 5), ('SOCKET_CONNECT_TIMEOUT', 0.25), ('SOCKET_TIMEOUT', 0.25)]"
+    )
+    tuned = printed_setting(
+        "settings.CACHES['default']['OPTIONS']['SOCKET_TIMEOUT']",
+        REDIS_URL="redis://127.0.0.1:6379/9",
+        REDIS_TIMEOUT_MS="100",
+    )
+    assert tuned == "0.1"
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"), [({}, "0"), ({"TRUSTED_PROXY_COUNT": "2"}, "2")]
+)
+def test_x_forwarded_for_is_trusted_only_behind_declared_proxies(
+    environment, expected, monkeypatch
+):
+    monkeypatch.delenv("TRUSTED_PROXY_COUNT", raising=False)
+    assert printed_setting("settings.REST_FRAMEWORK['NUM_PROXIES']", **environment) == expected

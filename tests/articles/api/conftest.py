@@ -20,12 +20,12 @@ from articles.models import ArticlePage
 
 @pytest.fixture(autouse=True)
 def _fresh_api_cache_state():
-    """The suite clears the shared cache before each test; the API also keeps the generation
-    and recent responses in process memory (articles/cache.py, articles/api/caching.py)."""
+    """The suite clears the shared cache before each test; the API also keeps the content
+    version and recent responses in process memory (articles/cache.py, articles/api/caching.py)."""
     from articles.api.caching import recent_entries
-    from articles.cache import remembered_generation
+    from articles.cache import remembered_state
 
-    remembered_generation.forget()
+    remembered_state.forget()
     recent_entries.clear()
     yield
 
@@ -97,3 +97,48 @@ def article_content(
         author_name="Test Author",
         **extra,
     )
+
+
+@pytest.fixture
+def public_site(make_article, article_index, seed_text_if_present):
+    """What a public site holds, the hostile cases included: the seed article (where
+    ../shared/seeds exists), an article with Latin-1 and non-Latin-1 slugs, and a private, an
+    expired and a draft article. Returns their slugs."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from wagtail.models import PageViewRestriction
+
+    from articles.importing import ImportOptions, import_article
+
+    slugs = {}
+    if seed_text_if_present is not None:
+        report = import_article(
+            seed_text_if_present,
+            source="000_seed.txt",
+            options=ImportOptions(parent=article_index, publish=True),
+        )
+        assert report.page_id is not None, f"seed import failed: {report.reason}"
+        slugs["seed"] = report.slug
+    make_article(
+        content=article_content(slug="über-straße", title="Über die Straße"),
+        translations={"en": article_content(slug="中文-street", title="A street in 中文")},
+    )
+    slugs.update(latin1="über-straße", non_latin1="中文-street")
+    private = make_article(content=article_content(slug="privat", title="Nur intern"))
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="pw")
+    expired = make_article(content=article_content(slug="abgelaufen", title="Abgelaufen"))
+    # Published with an expiry that has passed since; publish_scheduled has not run yet.
+    ArticlePage.objects.filter(pk=expired.pk).update(
+        expire_at=timezone.now() - timedelta(minutes=5)
+    )
+    make_article(content=article_content(slug="entwurf", title="Entwurf"), publish=False)
+    slugs.update(private="privat", expired="abgelaufen", draft="entwurf")
+    return slugs
+
+
+@pytest.fixture
+def seed_text_if_present() -> str | None:
+    from tests.conftest import SEED_FILE
+
+    return SEED_FILE.read_text(encoding="utf-8") if SEED_FILE.is_file() else None

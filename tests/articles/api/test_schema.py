@@ -88,3 +88,51 @@ def test_every_response_is_exactly_what_its_serializer_produces(
     republish(page, hero_image=hero_image)
     body = client.get(url).json()
     assert getattr(serializers, serializer_name)(body).data == body
+
+
+def _parameters(schema: dict, path: str) -> dict[str, dict]:
+    operation = schema["paths"][path]["get"]
+    return {parameter["name"]: parameter["schema"] for parameter in operation["parameters"]}
+
+
+@pytest.mark.parametrize("path", ["/api/v1/articles/", "/api/v1/keywords/"])
+def test_paging_parameters_state_their_bounds(schema, path):
+    parameters = _parameters(schema, path)
+    assert (parameters["page"]["minimum"], parameters["page"]["maximum"]) == (1, 999_999_999)
+    assert (parameters["page_size"]["minimum"], parameters["page_size"]["maximum"]) == (1, 100)
+
+
+def test_every_operation_documents_throttling_and_an_unavailable_database(schema):
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            assert {"429", "503"} <= set(operation["responses"]), (method, path)
+
+
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        ("updated_since=", 400),
+        ("ordering=", 400),
+        ("updated_since=2026-01-02", 200),
+        ("lang=DE-at", 200),
+    ],
+)
+def test_parameters_behave_as_declared(client, make_article, query, status):
+    from tests.articles.api.conftest import article_content
+
+    make_article(content=article_content(slug="schema-check"))
+    assert client.get(f"/api/v1/articles/?{query}").status_code == status
+
+
+def test_swagger_ui_is_served_from_the_pinned_package_not_a_cdn(client):
+    from django.conf import settings
+
+    html = client.get("/api/docs/").content.decode()
+    assert f"{settings.STATIC_URL}drf_spectacular_sidecar/swagger-ui-dist/" in html
+    assert "cdn" not in html.lower() and "@latest" not in html
+
+
+def test_swagger_ui_assets_are_in_the_static_files():
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js")

@@ -3,10 +3,13 @@ shown: list, detail, search, sitemap (JSON and XML) and keyword counts."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Page, PageViewRestriction
 
+from articles.models import ArticlePage
 from articles.services import article_index_get_or_create, article_update_language
 from tests.articles.api.conftest import article_content
 
@@ -53,7 +56,23 @@ def make_outside_site(make_article, article_index):
     return make_article(content=hidden_content("hidden-outside-site"), parent=index)
 
 
+def make_expired(make_article, article_index):
+    # Published with an expiry that has passed since; publish_scheduled has not run (yet).
+    page = make_article(content=hidden_content("hidden-expired"))
+    ArticlePage.objects.filter(pk=page.pk).update(expire_at=timezone.now() - timedelta(seconds=1))
+    return page
+
+
+def make_not_yet_live(make_article, article_index):
+    # A live row whose go-live lies ahead (written directly, as no editor action does).
+    page = make_article(content=hidden_content("hidden-not-yet-live"))
+    ArticlePage.objects.filter(pk=page.pk).update(go_live_at=timezone.now() + timedelta(hours=1))
+    return page
+
+
 HIDDEN_KINDS = {
+    "expired": make_expired,
+    "not_yet_live": make_not_yet_live,
     "draft": make_draft,
     "unpublished": make_unpublished,
     "private": make_private,
