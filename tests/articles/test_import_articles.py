@@ -319,7 +319,7 @@ def test_a_language_that_is_not_configured_fails_clearly_and_writes_nothing(inde
 
     assert code == 1
     assert "language 'es' is not configured" in out
-    assert "1 failed" in out and "1 of 1 files failed" in error
+    assert "1 failed" in out and error == "the file failed"
     assert counts() == before
 
 
@@ -682,3 +682,12 @@ def test_parent_and_translation_target_may_be_given_by_page_id(index):
     assert code == 0, out
     assert ArticlePage.objects.count() == 1
     assert only_article().get_latest_revision_as_object().title_en
+
+
+def test_the_summary_of_one_file_says_one_file(index, tmp_path):
+    shutil.copy(FIXTURES / "de_regenwasser.txt", tmp_path / "one.txt")
+
+    code, out, _ = run_import(str(tmp_path / "one.txt"))
+
+    assert code == 0, out
+    assert out.rstrip().endswith("(1 file)")

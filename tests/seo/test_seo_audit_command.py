@@ -434,7 +434,7 @@ class TestSelection:
         assert [a["slug"] for a in json.loads(result.output)["articles"]] == [fine.slug_de]
         assert result.exit_code == 1
         assert result.error == (
-            f"1 article version(s) could not be audited: {broken.slug_de}@de "
+            f"1 article version could not be audited: {broken.slug_de}@de "
             "(ValueError: sections[0] must be a SectionInput, got dict)"
         )
 
@@ -510,7 +510,7 @@ class TestAuditGate:
             gate.add_report(report_with(90, Status.GOOD, Status.OK))
             gate.add_site([finding])
 
-        assert strict.failed and "1 site finding" in strict.summary()
+        assert strict.failed and "1 site finding is a problem" in strict.summary()
         assert not lenient.failed
 
     def test_min_score_counts_versions_below_and_names_a_few(self):
@@ -520,7 +520,7 @@ class TestAuditGate:
             gate.add_report(report_with(score, Status.PROBLEM))
 
         assert gate.below == 6
-        assert gate.summary().startswith("6 article version(s) scored below 50: a@de 10, a@de 49")
+        assert gate.summary().startswith("6 article versions scored below 50: a@de 10, a@de 49")
         assert gate.summary().endswith("...")
 
     def test_nothing_to_fail_on_passes(self):
