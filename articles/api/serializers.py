@@ -158,6 +158,19 @@ class SitemapSerializer(serializers.Serializer):
     results = SitemapEntrySerializer(many=True)
 
 
+class ApiEndpointSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    url = serializers.CharField(help_text="Path of the endpoint; {slug} is a placeholder.")
+    description = serializers.CharField()
+
+
+class ApiRootSerializer(serializers.Serializer):
+    version = serializers.CharField()
+    endpoints = ApiEndpointSerializer(many=True)
+    docs = serializers.CharField(help_text="Interactive documentation (Swagger UI).")
+    schema = serializers.CharField(help_text="OpenAPI 3 schema.")
+
+
 class ErrorBodySerializer(serializers.Serializer):
     code = serializers.CharField(help_text="Stable machine-readable code.")
     message = serializers.CharField()

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
@@ -385,6 +386,47 @@ class KeywordListView(PublicAPIView):
         return Response(data)
 
 
+class ApiRootView(PublicAPIView):
+    """``/api/v1/``: where a developer who opens the API's base URL finds their way on."""
+
+    shared_cache = True
+
+    @extend_schema(
+        operation_id="api_root",
+        summary="The endpoints of this API and where its documentation is",
+        responses={
+            200: serializers.ApiRootSerializer,
+            **NOT_MODIFIED,
+            429: ERROR_RESPONSES[429],
+            503: ERROR_RESPONSES[503],
+        },
+    )
+    def get(self, request: Request) -> Response:
+        slug = "__slug__"
+        endpoints = [
+            ("articles", reverse("api_v1:article-list"), "Live articles in a language."),
+            (
+                "article",
+                reverse("api_v1:article-detail", args=[slug]).replace(slug, "{slug}"),
+                "One article by its slug in that language, with its SEO data.",
+            ),
+            ("keywords", reverse("api_v1:keyword-list"), "Keywords of live articles."),
+            ("languages", reverse("api_v1:language-list"), "Configured languages."),
+            ("sitemap", reverse("api_v1:sitemap"), "Every live article URL in a language."),
+        ]
+        return Response(
+            {
+                "version": "v1",
+                "endpoints": [
+                    {"name": name, "url": url, "description": description}
+                    for name, url, description in endpoints
+                ],
+                "docs": reverse("api-docs"),
+                "schema": reverse("api-schema"),
+            }
+        )
+
+
 class LanguageListView(PublicAPIView):
     shared_cache = True
 
@@ -443,6 +485,9 @@ class SitemapView(PublicAPIView):
 @csrf_exempt  # no endpoint here: a POST is a 404 like a GET, not a CSRF failure
 def endpoint_not_found(request: HttpRequest) -> HttpResponse:
     return api_page_not_found(request)
+
+
+endpoint_not_found.answers_no_endpoint = True  # type: ignore[attr-defined]
 
 
 @csrf_exempt  # read-only: other methods are a 405 naming GET and HEAD, never a CSRF 403
