@@ -24,7 +24,6 @@ from articles.services import article_create, article_update_language
 from articles.textformat import parse_article
 from seo.engine import CHECK_IDS, SITE_CHECK_IDS, CheckResult, SEOReport, SiteFinding, Status
 from seo.management.commands.seo_audit import AuditGate
-from tests.conftest import SEED_FILE
 from tests.factories import ArticleContentFactory
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -135,9 +134,9 @@ def weak_article(article_index):
 
 
 @pytest.fixture
-def seed_article(seed_text, article_index):
-    call_command("import_articles", str(SEED_FILE), "--publish", stdout=io.StringIO())
-    parsed = parse_article(seed_text, source=str(SEED_FILE)).article
+def seed_article(seed_text, seed_path, article_index):
+    call_command("import_articles", str(seed_path), "--publish", stdout=io.StringIO())
+    parsed = parse_article(seed_text, source=str(seed_path)).article
     assert parsed is not None
     return parsed
 
