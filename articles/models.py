@@ -309,3 +309,7 @@ class ContentVersion(models.Model):
 
     def __str__(self) -> str:
         return f"content version {self.version}"
+
+
+# Models of the delivery package live with their code; Django finds them through this import.
+from articles.delivery.models import SlugRedirect  # noqa: E402, F401

@@ -21,6 +21,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.encoding import iri_to_uri
 from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -61,6 +62,8 @@ from articles.api.pagination import (
     paginate,
 )
 from articles.api.throttling import PublicApiThrottle
+from articles.delivery.redirects import slug_redirect_target
+from articles.frontend import frontend_url
 from articles.selectors import (
     article_detail,
     article_languages_by_slug,
@@ -326,6 +329,12 @@ class ArticleDetailView(PublicAPIView):
                 description="No live article with this slug in this language; details list "
                 "the languages it exists in, if any.",
             ),
+            301: OpenApiResponse(
+                serializers.SlugRedirectSerializer,
+                description="The slug is a former slug of an article in this language: "
+                "Location is the article's detail URL now, the body names its slug and "
+                "frontend URL.",
+            ),
         },
     )
     def get(self, request: Request, slug: str) -> Response:
@@ -335,6 +344,10 @@ class ArticleDetailView(PublicAPIView):
         rows = None
         if possible:
             rows = article_detail(slug, lang=lang, hero_filter_spec=settings.API_HERO_IMAGE_FILTER)
+        if rows is None and possible:
+            moved_to = slug_redirect_target(slug, lang=lang)
+            if moved_to is not None:
+                return slug_moved_response(request, lang=lang, slug=moved_to)
         if rows is None:
             available = article_languages_by_slug(slug) if possible else []
             message = f"No article with slug {slug[:80]!r} in language {lang!r}."
@@ -355,6 +368,24 @@ class ArticleDetailView(PublicAPIView):
         )
         response = Response(data)
         return _last_modified(response, rows.page.last_published_at)
+
+
+def slug_moved_response(request: Request, *, lang: str, slug: str) -> Response:
+    """301 from a former slug to the article's detail URL now (the query string kept)."""
+    location = reverse("api_v1:article-detail", args=[slug])
+    query = request.META.get("QUERY_STRING", "")
+    location = iri_to_uri(f"{location}?{query}" if query else location)
+    body = {
+        "redirect": {
+            "code": "slug_changed",
+            "message": f"This article's slug in {lang!r} is now {slug!r}.",
+            "location": location,
+            "slug": slug,
+            "lang": lang,
+            "frontend_url": frontend_url(lang=lang, slug=slug),
+        }
+    }
+    return Response(body, status=status.HTTP_301_MOVED_PERMANENTLY, headers={"Location": location})
 
 
 class KeywordListView(PublicAPIView):

@@ -1,0 +1,1 @@
+"""What frontends need beyond the content itself: redirects of changed slugs (``redirects``)."""
