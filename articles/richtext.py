@@ -22,6 +22,7 @@ import logging
 import re
 from collections.abc import Iterable
 from html import unescape
+from types import SimpleNamespace
 from typing import Any
 
 import nh3
@@ -44,7 +45,7 @@ from wagtail.rich_text.rewriters import (
 
 from articles import frontend_paths
 from articles.frontend import frontend_url
-from articles.selectors import link_targets
+from articles.selectors import link_targets, public_languages
 
 logger = logging.getLogger(__name__)
 
@@ -179,11 +180,14 @@ class RichTextRenderer:
         target = self._targets.get(int(page_id))
         if target is None:
             return None
+        row = SimpleNamespace(**target)
         for code in resolution_order(self.lang):
             slug = target.get(build_localized_fieldname("slug", code))
             if not (slug and target.get(build_localized_fieldname("title", code))):
                 continue
             if target["is_article"]:
+                if code not in public_languages(row):
+                    continue  # hidden as incomplete: link to a public version, if any
                 return frontend_url(lang=code, slug=slug)
             return frontend_paths.page_url(
                 lang=code,
