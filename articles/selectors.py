@@ -137,19 +137,6 @@ def visible_articles(lang: str | None = None) -> PageQuerySet:
     return visible_pages(lang, model=ArticlePage)
 
 
-def article_hidden_as_incomplete(slug: str, *, lang: str) -> bool:
-    """Whether an article with this ``lang`` slug would be public in ``lang`` but for its
-    incomplete translation (the ``hide`` policy): a 404 that can say why."""
-    if incomplete_policy() != HIDE:
-        return False
-    return (
-        visible_pages(model=ArticlePage)
-        .filter(translated_into_q(lang), **{build_localized_fieldname("slug", lang): slug})
-        .exclude(complete_in_q(lang))
-        .exists()
-    )
-
-
 def link_targets(page_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
     """Visible pages among ``page_ids`` (rich-text link targets), in one query.
 
@@ -308,14 +295,34 @@ def article_detail(slug: str, *, lang: str, hero_filter_spec: str) -> ArticleRow
     )
 
 
-def article_languages_by_slug(slug: str) -> list[str]:
-    """Public languages of the visible article that has ``slug`` in any language (for a helpful
-    404)."""
+@dataclass(frozen=True)
+class MissingArticle:
+    """Why no article answers a slug in a language (for a 404 that helps)."""
+
+    available_languages: list[str]  # the public languages of the article with that slug
+    incomplete: bool  # it exists in the language, but is hidden there as incomplete
+
+
+def missing_article(slug: str, *, lang: str) -> MissingArticle:
+    """About the visible article that has ``slug`` in any language, in one query."""
     any_language = Q()
     for code in settings.MODELTRANSLATION_LANGUAGES:
         any_language |= Q(**{build_localized_fieldname("slug", code): slug})
-    article = visible_articles().filter(any_language).first()
-    return public_languages(article) if article is not None else []
+    article = (
+        visible_articles()
+        .filter(any_language)
+        .values("pk", *_columns("title", "slug", "translation_complete"))
+        .first()
+    )
+    if article is None:
+        return MissingArticle([], False)
+    row = SimpleNamespace(**article)
+    hidden = (
+        lang in translated_languages(row)
+        and getattr(row, build_localized_fieldname("slug", lang)) == slug
+        and lang not in public_languages(row)
+    )
+    return MissingArticle(public_languages(row), hidden)
 
 
 def article_list(lang: str) -> QuerySet:

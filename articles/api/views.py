@@ -62,10 +62,9 @@ from articles.api.pagination import (
 from articles.api.throttling import PublicApiThrottle
 from articles.selectors import (
     article_detail,
-    article_hidden_as_incomplete,
-    article_languages_by_slug,
     article_list,
     keyword_usage,
+    missing_article,
     search_article_ids,
     sitemap_articles,
 )
@@ -337,8 +336,9 @@ class ArticleDetailView(PublicAPIView):
         rows = None
         if possible:
             rows = article_detail(slug, lang=lang, hero_filter_spec=settings.API_HERO_IMAGE_FILTER)
-        if rows is None and possible and article_hidden_as_incomplete(slug, lang=lang):
-            available = article_languages_by_slug(slug)
+        missing = missing_article(slug, lang=lang) if rows is None and possible else None
+        if missing is not None and missing.incomplete:
+            available = missing.available_languages
             raise ApiError(
                 status_code=status.HTTP_404_NOT_FOUND,
                 code="article_incomplete",
@@ -348,7 +348,7 @@ class ArticleDetailView(PublicAPIView):
                 details={"slug": slug, "lang": lang, "available_languages": available},
             )
         if rows is None:
-            available = article_languages_by_slug(slug) if possible else []
+            available = missing.available_languages if missing is not None else []
             message = f"No article with slug {slug[:80]!r} in language {lang!r}."
             if available:
                 message += f" It exists in: {', '.join(available)}."
