@@ -125,6 +125,9 @@ class ServedArticle:
     # Positions in ``faqs`` whose question and answer are both in this language: the only
     # ones FAQPage JSON-LD may claim for it.
     own_faqs: list[int]
+    # FAQs not served because their question or answer is empty: (position among the
+    # article's FAQs, question, answer).
+    withheld_faqs: list[tuple[int, str, str]]
     keywords: list[dict[str, Any]]
     image_alt: str
     word_count: int
@@ -154,7 +157,10 @@ def served_article(
     intro = reader.text(page, "intro", "intro")
     conclusion = reader.text(page, "conclusion", "conclusion")
     sections = _children(reader, rows.sections, "sections", ("heading", "body"))
-    faqs = _children(reader, rows.faqs, "faqs", ("question", "answer"), need_both=True)
+    withheld: list[tuple[int, str, str]] = []
+    faqs = _children(
+        reader, rows.faqs, "faqs", ("question", "answer"), need_both=True, withheld=withheld
+    )
     keywords = []
     for link in rows.keywords:
         term, code = reader.read(link, "term")
@@ -207,6 +213,7 @@ def served_article(
         conclusion=conclusion_html,
         faqs=faq_data,
         own_faqs=own_faqs,
+        withheld_faqs=withheld,
         keywords=keywords,
         image_alt=image_alt,
         word_count=word_count,
@@ -323,6 +330,7 @@ def _children(
     fields: tuple[str, str],
     *,
     need_both: bool = False,
+    withheld: list[tuple[int, str, str]] | None = None,
 ) -> list[tuple[str, str, bool]]:
     """(first, second, both in the language itself) of each child served in the language;
     fallbacks noted by the child's position in the response, which is what a frontend can map
