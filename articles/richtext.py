@@ -137,6 +137,13 @@ class RichTextRenderer:
         self._load_images(image_ids - self._images.keys())
         self._load_embeds(embed_urls - self._embeds.keys())
 
+    def for_language(self, lang: str) -> RichTextRenderer:
+        """A renderer for ``lang`` sharing what this one loaded (targets, images and embeds do
+        not depend on the language): no queries for the same sources again."""
+        other = RichTextRenderer(lang)
+        other._targets, other._images, other._embeds = self._targets, self._images, self._embeds
+        return other
+
     def render(self, source: str) -> str:
         if not source:
             return ""

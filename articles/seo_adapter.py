@@ -132,14 +132,19 @@ class ArticleDocumentBuilder:
         """One renderer per language for the whole batch, prepared with every rich text of
         every page (a fixed number of queries per batch, not per article)."""
         renderer = self._renderers.get(lang)
-        if renderer is None:
-            renderer = self._renderers[lang] = RichTextRenderer(lang)
+        if renderer is not None:
+            return renderer
+        if self._renderers:  # what one language's renderer loaded serves every language
+            renderer = next(iter(self._renderers.values())).for_language(lang)
+        else:
+            renderer = RichTextRenderer(lang)
             renderer.prepare(
                 html
                 for page in self.pages
                 for code in settings.MODELTRANSLATION_LANGUAGES
                 for _path, html in self._rich_fields(page, code)
             )
+        self._renderers[lang] = renderer
         return renderer
 
     def _rows(self, page: ArticlePage) -> ArticleRows:

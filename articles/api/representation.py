@@ -335,12 +335,17 @@ def _children(
     """(first, second, both in the language itself) of each child served in the language;
     fallbacks noted by the child's position in the response, which is what a frontend can map
     back. A child with no text is left out; with ``need_both`` (FAQs: a question without an
-    answer, or an answer without a question, is no FAQ) so is one missing either text."""
+    answer, or an answer without a question, is no FAQ) so is one missing either text, and it
+    goes to ``withheld`` as (position among all children, first, second) for the audit."""
     rows = []
-    for child in children:
+    for position, child in enumerate(children):
         values = [reader.read(child, field_name) for field_name in fields]
         present = [has_text(value) for value, _code in values]
-        if not any(present) or (need_both and not all(present)):
+        if not any(present):
+            continue
+        if need_both and not all(present):
+            if withheld is not None:
+                withheld.append((position, values[0][0], values[1][0]))
             continue
         for field_name, (_value, code) in zip(fields, values, strict=True):
             reader.note(f"{relation}[{len(rows)}].{field_name}", code)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-
 import pickle
 
 from seo.engine import KeywordInput, LinkInput, SiteAuditor, analyse, summarise_for_site
