@@ -125,13 +125,15 @@ def language_completeness(
 
 def _display_order(paths: list[str]) -> list[str]:
     # Reading order: page texts, sections, conclusion, FAQs, then the hero image's alt text.
-    def key(path: str) -> tuple[int, int, str]:
-        if path.startswith("sections["):
-            return (2, int(path[9 : path.index("]")]), path)
-        if path.startswith("faqs["):
-            return (4, int(path[5 : path.index("]")]), path)
+    within = {"heading": 0, "body": 1, "question": 0, "answer": 1}
+
+    def key(path: str) -> tuple[int, int, int]:
+        if path.startswith(("sections[", "faqs[")):
+            group = 2 if path.startswith("sections[") else 4
+            index = int(path[path.index("[") + 1 : path.index("]")])
+            return (group, index, within.get(path.rsplit(".", 1)[-1], 2))
         rank = {"title": 0, "slug": 0, "intro": 1, "conclusion": 3, HERO_IMAGE_ALT: 5}
-        return (rank.get(path, 6), 0, path)
+        return (rank.get(path, 6), 0, 0 if path == "title" else 1)
 
     return sorted(paths, key=key)
 
