@@ -27,7 +27,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from modeltranslation.utils import resolution_order
 from rest_framework import status
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
@@ -52,6 +51,7 @@ from articles.api.filters import (
     order_articles,
 )
 from articles.api.language import LanguageChoice, UnsupportedLanguage, language_for_request
+from articles.api.localized import LocalizedReader
 from articles.api.pagination import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_DIGITS,
@@ -66,9 +66,9 @@ from articles.delivery.redirects import slug_redirect_target
 from articles.frontend import frontend_url
 from articles.selectors import (
     article_detail,
-    article_languages_by_slug,
     article_list,
     keyword_usage,
+    missing_article,
     search_article_ids,
     sitemap_articles,
 )
@@ -327,7 +327,9 @@ class ArticleDetailView(PublicAPIView):
             404: OpenApiResponse(
                 serializers.ErrorSerializer,
                 description="No live article with this slug in this language; details list "
-                "the languages it exists in, if any.",
+                "the languages it is published in, if any. Code article_incomplete: it exists "
+                "in this language but its translation is incomplete "
+                "(CMS_INCOMPLETE_LANGUAGES=hide).",
             ),
             301: OpenApiResponse(
                 serializers.SlugRedirectSerializer,
@@ -348,8 +350,19 @@ class ArticleDetailView(PublicAPIView):
             moved_to = slug_redirect_target(slug, lang=lang)
             if moved_to is not None:
                 return slug_moved_response(request, lang=lang, slug=moved_to)
+        missing = missing_article(slug, lang=lang) if rows is None and possible else None
+        if missing is not None and missing.incomplete:
+            available = missing.available_languages
+            raise ApiError(
+                status_code=status.HTTP_404_NOT_FOUND,
+                code="article_incomplete",
+                message=f"The article {slug[:80]!r} exists in language {lang!r}, but its "
+                "translation is incomplete, so it is not published in this language."
+                + (f" It is published in: {', '.join(available)}." if available else ""),
+                details={"slug": slug, "lang": lang, "available_languages": available},
+            )
         if rows is None:
-            available = article_languages_by_slug(slug) if possible else []
+            available = missing.available_languages if missing is not None else []
             message = f"No article with slug {slug[:80]!r} in language {lang!r}."
             if available:
                 message += f" It exists in: {', '.join(available)}."
@@ -483,7 +496,7 @@ class LanguageListView(PublicAPIView):
                     "name": LANG_INFO[code]["name"],
                     "name_local": LANG_INFO[code]["name_local"],
                     "default": code == default,
-                    "fallbacks": list(resolution_order(code)[1:]),
+                    "fallbacks": list(LocalizedReader(code).order[1:]),
                 }
                 for code in settings.MODELTRANSLATION_LANGUAGES
             ],

@@ -8,7 +8,7 @@ import articles.delivery.models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0002_content_version"),
+        ("articles", "0003_translation_complete"),
     ]
 
     operations = [
