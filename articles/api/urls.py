@@ -8,6 +8,7 @@ from articles.api.seo_report import ArticleSEOReportView
 app_name = "api_v1"
 
 urlpatterns = [
+    path("", views.ApiRootView.as_view(), name="root"),
     path("articles/", views.ArticleListView.as_view(), name="article-list"),
     path("articles/<str:slug>/seo-report/", ArticleSEOReportView.as_view(), name="seo-report"),
     path("articles/<str:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
