@@ -20,6 +20,7 @@ from articles.api.errors import ApiError, invalid_parameters
 from articles.api.serializers import ErrorSerializer
 from articles.api.views import ERROR_RESPONSES, PublicAPIView
 from articles.delivery.feed import (
+    CURSOR_PATTERN,
     MAX_CURSOR_LENGTH,
     ExpiredCursor,
     InvalidCursor,
@@ -100,8 +101,8 @@ class ChangeFeedView(PublicAPIView):
         parameters=[
             OpenApiParameter(
                 "since",
-                {"type": "string", "maxLength": MAX_CURSOR_LENGTH, "pattern": "^[A-Za-z0-9_-]+$"},
-                description="A next_cursor from an earlier response.",
+                {"type": "string", "maxLength": MAX_CURSOR_LENGTH, "pattern": CURSOR_PATTERN},
+                description="A next_cursor from an earlier response (opaque: pass it as given).",
             ),
             OpenApiParameter(
                 "page_size",
