@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint format migrations-check migrate demo admin serve clean
+.PHONY: run test install lint format migrations-check migrate demo admin serve worker clean
 
 run: install migrate demo admin serve  ## Set up and serve on http://127.0.0.1:8000 (admin at /admin/)
 
@@ -44,6 +44,9 @@ admin: install
 
 serve: install
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+worker: install  ## Run a background task worker (for TASKS_BACKEND=database)
+	TASKS_BACKEND=database $(MANAGE) db_worker
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache
