@@ -148,8 +148,9 @@ def _save_states(
     for key, (slug, updated_at) in current.items():
         state = stored.get(key)
         if state is None:
-            new.append(PublicArticleState(page_id=key[0], lang=key[1], slug=slug))
-            new[-1].updated_at = updated_at
+            new.append(
+                PublicArticleState(page_id=key[0], lang=key[1], slug=slug, updated_at=updated_at)
+            )
         elif (state.slug, state.updated_at) != (slug, updated_at):
             state.slug, state.updated_at = slug, updated_at
             changed.append(state)

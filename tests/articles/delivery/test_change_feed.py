@@ -4,6 +4,7 @@ sync with the live list endpoint in every language."""
 from __future__ import annotations
 
 import base64
+import io
 from datetime import timedelta
 from typing import Any
 
@@ -15,6 +16,7 @@ from wagtail.models import PageViewRestriction
 
 from articles.delivery.feed import Cursor, decode_cursor, encode_cursor
 from articles.delivery.models import ChangeEntry
+from articles.models import ArticlePage
 from tests.articles.api.conftest import republish
 from tests.factories import ArticleContentFactory
 from tests.wsgi_client import call, production_app
@@ -311,3 +313,23 @@ def test_the_feed_is_in_the_openapi_schema(client, db):
     operation = schema["paths"]["/api/v1/changes/"]["get"]
     assert {parameter["name"] for parameter in operation["parameters"]} == {"since", "page_size"}
     assert "400" in operation["responses"]
+
+
+def test_sync_change_feed_records_a_scheduled_expiry_that_no_transaction_marked(client, site):
+    build = StaticBuild(client)
+    build.sync()
+    # The clock passes expire_at: the article leaves the list without any write.
+    ArticlePage.objects.filter(pk=site["de_only"].pk).update(
+        expire_at=timezone.now() - timedelta(seconds=1)
+    )
+    assert build.sync() == []
+
+    out = io.StringIO()
+    call_command("sync_change_feed", stdout=out)
+
+    assert "1 change(s) recorded" in out.getvalue()
+    changes = build.sync()
+    assert [(c["type"], c["reason"], c["slug"]) for c in changes] == [
+        ("tombstone", "expired", "nur-deutsch")
+    ]
+    assert build.pages == live_lists(client)

@@ -3,6 +3,7 @@ controllable clock, and the database task backend's worker sending after the edi
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 from unittest import mock
 
@@ -279,3 +280,27 @@ def test_with_the_database_backend_a_retry_is_a_deferred_task(endpoint, receiver
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.SUCCEEDED
     assert delivery.attempts == 2
+
+
+def test_an_attempt_whose_worker_died_is_sent_again_by_deliver_due_webhooks(
+    endpoint, receiver, publish
+):
+    receiver.statuses = [500, 200]
+    publish()
+    delivery = WebhookDelivery.objects.get()
+    # A worker claimed the retry and died before recording anything.
+    claimed_at = delivery.next_attempt_at
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(
+        status=DeliveryStatus.SENDING, last_attempt_at=claimed_at
+    )
+    assert deliver_due_webhooks(now=claimed_at + timedelta(seconds=30)) == []
+
+    out = io.StringIO()
+    with mock.patch("articles.delivery.webhooks.timezone.now") as now:
+        now.return_value = claimed_at + timedelta(minutes=5)
+        call_command("deliver_due_webhooks", stdout=out)
+
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.SUCCEEDED
+    assert "1 succeeded" in out.getvalue()
+    assert len(receiver.received) == 2
