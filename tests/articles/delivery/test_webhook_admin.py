@@ -131,3 +131,27 @@ def test_only_users_who_may_edit_endpoints_can_redeliver(editor_client, db):
 
     assert response.status_code in (302, 403)
     assert WebhookDelivery.objects.count() == 1
+
+
+def test_editing_an_endpoint_shows_its_events_and_languages_checked(admin_client, db):
+    endpoint = WebhookEndpoint.objects.create(
+        name="Edge cache",
+        url="https://hooks.example.com/purge",
+        events=["article.deleted"],
+        languages=["nl"],
+    )
+
+    page = admin_client.get(endpoint_url("edit", endpoint.pk)).content.decode()
+    form_id = re.search(r'<form[^>]*id="([^"]+)"[^>]*method="POST"', page, re.I)
+    fields = read_form(page, form_id=form_id.group(1))
+    response = admin_client.post(endpoint_url("edit", endpoint.pk), {**fields, "active": ""})
+
+    assert fields["events"] == "article.deleted"
+    assert fields["languages"] == "nl"
+    assert response.status_code == 302
+    endpoint.refresh_from_db()
+    assert (endpoint.events, endpoint.languages, endpoint.active) == (
+        ["article.deleted"],
+        ["nl"],
+        False,
+    )
