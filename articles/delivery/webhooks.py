@@ -212,7 +212,8 @@ def enqueue_deliveries(ids: list[str]) -> None:
 @task()
 def deliver_webhook(delivery_id: str) -> str:
     """The task: one attempt at a delivery (a no-op unless it is due)."""
-    return attempt_delivery(delivery_id).status
+    delivery = attempt_delivery(delivery_id)
+    return delivery.status if delivery is not None else "gone"
 
 
 def body_bytes(payload: dict[str, Any]) -> bytes:
@@ -250,18 +251,23 @@ def _post(delivery: WebhookDelivery, now: datetime) -> tuple[int | None, str]:
     return response.status_code, f"HTTP {response.status_code}: {response.reason or ''}".strip()
 
 
-def attempt_delivery(delivery_id: str, *, now: datetime | None = None) -> WebhookDelivery:
-    """Send the delivery once if it is due at ``now``; record and schedule the outcome."""
+def attempt_delivery(delivery_id: str, *, now: datetime | None = None) -> WebhookDelivery | None:
+    """Send the delivery once if it is due at ``now``; record and schedule the outcome. None
+    when the delivery no longer exists (its endpoint was deleted)."""
     now = now or timezone.now()
     claimed = WebhookDelivery.objects.filter(
         pk=delivery_id,
         status__in=[DeliveryStatus.PENDING, DeliveryStatus.RETRYING],
         next_attempt_at__lte=now,
     ).update(status=DeliveryStatus.SENDING, attempts=F("attempts") + 1, last_attempt_at=now)
-    delivery = WebhookDelivery.objects.select_related("endpoint").get(pk=delivery_id)
-    if not claimed:
-        return delivery  # sent, given up, not due yet, or another worker has it
-    code, error = _post(delivery, now)
+    delivery = WebhookDelivery.objects.select_related("endpoint").filter(pk=delivery_id).first()
+    if not claimed or delivery is None:
+        return delivery  # sent, given up, not due yet, another worker has it, or deleted
+    active = delivery.endpoint.active
+    if active:
+        code, error = _post(delivery, now)
+    else:  # deactivated since the event: the admin wants no more requests there
+        code, error = None, "Not sent: the endpoint was deactivated."
     delivery.response_code = code
     delivery.last_error = error
     if not error:
@@ -270,7 +276,7 @@ def attempt_delivery(delivery_id: str, *, now: datetime | None = None) -> Webhoo
         delivery.next_attempt_at = None
     else:
         next_attempt = now + retry_delay(delivery.attempts)
-        if next_attempt > delivery.created_at + retry_window():
+        if not active or next_attempt > delivery.created_at + retry_window():
             delivery.status = DeliveryStatus.FAILED
             delivery.next_attempt_at = None
         else:
@@ -308,4 +314,5 @@ def deliver_due_webhooks(*, now: datetime | None = None) -> list[WebhookDelivery
         Q(status__in=[DeliveryStatus.PENDING, DeliveryStatus.RETRYING]),
         next_attempt_at__lte=now,
     ).order_by("next_attempt_at")
-    return [attempt_delivery(str(pk), now=now) for pk in due.values_list("pk", flat=True)]
+    attempted = [attempt_delivery(str(pk), now=now) for pk in due.values_list("pk", flat=True)]
+    return [delivery for delivery in attempted if delivery is not None]

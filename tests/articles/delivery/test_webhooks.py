@@ -14,7 +14,12 @@ from django.test import override_settings
 from django.utils import timezone, translation
 
 from articles.delivery.models import DeliveryStatus, WebhookDelivery, WebhookEndpoint, WebhookEvent
-from articles.delivery.webhooks import deliver_due_webhooks, retry_delay, retry_window
+from articles.delivery.webhooks import (
+    deliver_due_webhooks,
+    deliver_webhook,
+    retry_delay,
+    retry_window,
+)
 from tests.articles.api.conftest import republish
 from tests.articles.delivery.receiver import running_receiver
 from tests.factories import ArticleContentFactory
@@ -304,3 +309,22 @@ def test_an_attempt_whose_worker_died_is_sent_again_by_deliver_due_webhooks(
     assert delivery.status == DeliveryStatus.SUCCEEDED
     assert "1 succeeded" in out.getvalue()
     assert len(receiver.received) == 2
+
+
+def test_retries_stop_when_the_endpoint_is_deactivated_or_deleted(endpoint, receiver, publish):
+    receiver.statuses = [500]
+    publish("erster")
+    publish("zweiter")
+    first, second = WebhookDelivery.objects.order_by("created_at")
+    endpoint.active = False
+    endpoint.save()
+
+    deliver_due_webhooks(now=first.next_attempt_at + timedelta(minutes=1))
+
+    first.refresh_from_db()
+    assert first.status == DeliveryStatus.FAILED
+    assert first.last_error == "Not sent: the endpoint was deactivated."
+    assert len(receiver.received) == 2  # only the two first attempts
+    endpoint.delete()
+    assert not WebhookDelivery.objects.exists()
+    assert deliver_webhook.call(str(second.pk)) == "gone"
