@@ -10,8 +10,9 @@ immediate backend.
 Each attempt claims the delivery with one conditional UPDATE (so two workers never send the
 same attempt), POSTs the JSON body with a fresh signature (``signing.py``) and a timeout, and
 records the outcome. A failure (no 2xx, a connection error or the timeout) schedules the next
-attempt after ``retry_delay(attempts)``: exponential, capped, until ``WEBHOOK_RETRY_WINDOW``
-after the event; then the delivery is given up. A backend that can defer tasks gets the next
+attempt after ``retry_delay(attempts)``: exponential and capped, until
+``WEBHOOK_RETRY_WINDOW_SECONDS`` after the event; then the delivery is given up (also at once
+when its endpoint was deactivated). A backend that can defer tasks gets the next
 attempt as a task with ``run_after``; otherwise (the immediate backend) ``manage.py
 deliver_due_webhooks`` sends what is due, and it is also the safety net for a worker that died
 mid-attempt. Every function takes the clock as ``now``, so tests drive the backoff without
