@@ -25,7 +25,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from modeltranslation.utils import resolution_order
 from rest_framework import status
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
@@ -50,6 +49,7 @@ from articles.api.filters import (
     order_articles,
 )
 from articles.api.language import LanguageChoice, UnsupportedLanguage, language_for_request
+from articles.api.localized import LocalizedReader
 from articles.api.pagination import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_DIGITS,
@@ -62,9 +62,9 @@ from articles.api.pagination import (
 from articles.api.throttling import PublicApiThrottle
 from articles.selectors import (
     article_detail,
-    article_languages_by_slug,
     article_list,
     keyword_usage,
+    missing_article,
     search_article_ids,
     sitemap_articles,
 )
@@ -323,7 +323,9 @@ class ArticleDetailView(PublicAPIView):
             404: OpenApiResponse(
                 serializers.ErrorSerializer,
                 description="No live article with this slug in this language; details list "
-                "the languages it exists in, if any.",
+                "the languages it is published in, if any. Code article_incomplete: it exists "
+                "in this language but its translation is incomplete "
+                "(CMS_INCOMPLETE_LANGUAGES=hide).",
             ),
         },
     )
@@ -334,8 +336,19 @@ class ArticleDetailView(PublicAPIView):
         rows = None
         if possible:
             rows = article_detail(slug, lang=lang, hero_filter_spec=settings.API_HERO_IMAGE_FILTER)
+        missing = missing_article(slug, lang=lang) if rows is None and possible else None
+        if missing is not None and missing.incomplete:
+            available = missing.available_languages
+            raise ApiError(
+                status_code=status.HTTP_404_NOT_FOUND,
+                code="article_incomplete",
+                message=f"The article {slug[:80]!r} exists in language {lang!r}, but its "
+                "translation is incomplete, so it is not published in this language."
+                + (f" It is published in: {', '.join(available)}." if available else ""),
+                details={"slug": slug, "lang": lang, "available_languages": available},
+            )
         if rows is None:
-            available = article_languages_by_slug(slug) if possible else []
+            available = missing.available_languages if missing is not None else []
             message = f"No article with slug {slug[:80]!r} in language {lang!r}."
             if available:
                 message += f" It exists in: {', '.join(available)}."
@@ -410,7 +423,7 @@ class LanguageListView(PublicAPIView):
                     "name": LANG_INFO[code]["name"],
                     "name_local": LANG_INFO[code]["name_local"],
                     "default": code == default,
-                    "fallbacks": list(resolution_order(code)[1:]),
+                    "fallbacks": list(LocalizedReader(code).order[1:]),
                 }
                 for code in settings.MODELTRANSLATION_LANGUAGES
             ],

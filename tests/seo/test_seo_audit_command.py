@@ -120,8 +120,6 @@ WEAK_ARTICLE = ArticleContent(
 WEAK_ARTICLE_PROBLEMS = {
     "title_length",
     "text_length",
-    "meta_description_length",
-    "focus_keyword_in_description",
     "faq_structured_data",
     "keyword_coverage",
 }
@@ -230,6 +228,16 @@ class TestWeakArticle:
         assert {
             check_id for check_id in WEAK_ARTICLE_FINE if status[check_id] == "problem"
         } == set()
+
+    def test_derived_description_is_judged_as_served_and_said_to_be_derived(self, weak_article):
+        checks = {c["id"]: c for c in only_report(audit_json())["checks"]}
+
+        for check_id in ("meta_description_length", "focus_keyword_in_description"):
+            assert checks[check_id]["status"] != "good"
+            assert checks[check_id]["details"]["derived"] is True
+            assert "derived from the intro" in checks[check_id]["message"]
+            assert "write one to control it" in checks[check_id]["message"]
+        assert checks["meta_description_length"]["details"]["chars"] > 0
 
     def test_details_name_the_faqs_and_the_duplicate_keyword(self, weak_article):
         checks = {c["id"]: c for c in only_report(audit_json())["checks"]}
