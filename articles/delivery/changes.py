@@ -31,7 +31,7 @@ from django.utils import timezone
 
 from articles.delivery.models import ChangeEntry, ChangeKind, ChangeReason, PublicArticleState
 from articles.models import ArticlePage, ContentVersion
-from articles.selectors import hidden_reasons, public_languages
+from articles.selectors import hidden_reasons, public_slugs
 
 Key = tuple[int, str]
 
@@ -72,7 +72,7 @@ def record_public_changes(
         if not page_ids:
             return []
     now = timezone.now()
-    visible = {} if deleted else public_languages(page_ids)
+    visible = {} if deleted else public_slugs(page_ids)
     current: dict[Key, tuple[str, datetime | None]] = {
         (pk, lang): (slug, article["updated_at"])
         for pk, article in visible.items()

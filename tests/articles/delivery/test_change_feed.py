@@ -333,3 +333,32 @@ def test_sync_change_feed_records_a_scheduled_expiry_that_no_transaction_marked(
         ("tombstone", "expired", "nur-deutsch")
     ]
     assert build.pages == live_lists(client)
+
+
+@pytest.mark.parametrize("policy", ["hide", "fallback"])
+def test_an_incomplete_translation_is_in_the_feed_exactly_when_the_list_shows_it(
+    client, settings, make_article, policy
+):
+    from articles.services import article_update_language
+    from tests.articles.api.conftest import article_content
+
+    settings.CMS_INCOMPLETE_LANGUAGES = policy
+    build = StaticBuild(client)
+    page = make_article("de", content=article_content(slug="vollstaendig", sections=2))
+
+    for sections in (1, 2, 1):  # incomplete, complete, incomplete again
+        page = article_update_language(
+            page=page,
+            lang="en",
+            content=article_content(slug="complete", sections=sections),
+            publish=True,
+        )
+        changes = build.sync()
+        assert build.pages == live_lists(client), f"out of sync with {sections} section(s)"
+
+    english = (page.pk, "en")
+    if policy == "hide":
+        assert english not in build.pages
+        assert ("tombstone", "language_hidden") in {(c["type"], c["reason"]) for c in changes}
+    else:
+        assert english in build.pages
