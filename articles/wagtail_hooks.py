@@ -41,7 +41,7 @@ class SlugRedirectViewSet(ModelViewSet):
     icon = "redirect"
     add_to_settings_menu = True
     menu_label = _("Slug redirects")
-    list_display = ["lang", "old_slug", "page", "created_at"]
+    list_display = ["lang", "old_slug", "current_slug", "page", "created_at"]
     list_filter = ["lang"]
     search_fields = ["old_slug"]
     form_fields = ["lang", "old_slug", "page"]
