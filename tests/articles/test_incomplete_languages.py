@@ -412,3 +412,23 @@ def test_site_audit_reports_translation_coverage_once(partly_english, make_artic
     }
     assert coverage[("en", "ok")] == "1 of 2 articles has no version in en."
     assert coverage[("en", "problem")] == "1 of 2 articles have an incomplete version in en."
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_rich_text_links_never_point_to_a_hidden_version(client, settings, make_article, policy):
+    use_policy(settings, policy)
+    target = make_article(
+        content=article_content(slug="ziel", sections=2),
+        translations={"en": article_content(slug="target", sections=1)},  # incomplete
+    )
+
+    def linking(n: int) -> str:
+        return f'<p>See <a linktype="page" id="{target.pk}">this guide</a> ({n}).</p>'
+
+    make_article(
+        content=article_content(slug="quelle", body=linking),
+        translations={"en": article_content(slug="source", body=linking)},
+    )
+    _, body = api(client, "/api/v1/articles/source/?lang=en")
+    expected = "/de/blog/ziel/" if policy == "hide" else "/en/blog/target/"
+    assert expected in body["sections"][0]["body"]
