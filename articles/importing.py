@@ -26,8 +26,9 @@ and protection rules:
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -65,11 +66,16 @@ from articles.textformat import (
     Severity,
     parse_article,
 )
+from cms.wording import plural
 from seo.models import Keyword
 from seo.tasks import flush_page_audit_refreshes, page_audit_refreshes_batched
 
 # What an export names its files: "<slug>.<lang>.txt".
 EXPORT_FILE_NAME = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]{2,3})\.txt$")
+
+
+# The reason of a file skipped because of ``ImportOptions.only_new``.
+ALREADY_THERE = "already there"
 
 
 class Outcome(StrEnum):
@@ -89,6 +95,9 @@ class ImportOptions:
     dry_run: bool = False
     force: bool = False
     allow_incomplete: bool = False  # publish even with holes (see the module docstring)
+    # Create articles and add missing languages only, never change an existing language version
+    # (the demo loader: an editor's changes to a demo article survive the next `make run`).
+    only_new: bool = False
 
 
 @dataclass
@@ -130,10 +139,45 @@ def import_article(data: str | bytes, *, source: str, options: ImportOptions) ->
         report.diagnostics += too_long
         report.reason = "the file has errors"
         return report
+    return _written(report, lambda: _write(article, report, Path(source).name, options))
+
+
+def import_content(
+    content: ArticleContent, *, lang: str, source: str, options: ImportOptions
+) -> FileReport:
+    """Import ready-made content (the demo articles) exactly as a file: matched by its slug in
+    ``lang`` (or written into ``options.translation_of``), compared with the latest revision
+    (unchanged content saves nothing), protected and written by the same code. Fields left
+    empty in ``content`` that the article has (the author of a translation) are kept."""
+    report = FileReport(source=source, outcome=Outcome.FAILED, language=lang)
+
+    def build(slug: str, current: ArticleContent | None) -> ArticleContent:
+        author = content.author_name or (current.author_name if current else "")
+        return dataclasses.replace(content, slug=slug, author_name=author)
+
+    return _written(
+        report,
+        lambda: _write_version(
+            lang=lang,
+            title=content.title,
+            match_slugs=[content.slug],
+            new_slug=content.slug,
+            build=build,
+            # Ready-made content has no file lines to name holes by; the demo articles are
+            # complete in every language they have (tests/articles/test_load_demo.py).
+            holes=lambda latest, built: [],
+            report=report,
+            options=options,
+        ),
+    )
+
+
+def _written(report: FileReport, write: Callable[[], None]) -> FileReport:
+    """Run ``write`` in a transaction of its own; refusals and errors go into the report."""
     try:
-        _check_language(article.language)
+        _check_language(report.language)
         with transaction.atomic():
-            _write(article, report, Path(source).name, options)
+            write()
     except _Refused as refusal:
         report.outcome = refusal.outcome
         report.reason = refusal.reason
@@ -253,12 +297,49 @@ def _write(
     lang = article.language
     assert lang is not None
     title_slug = article_slug(article.title, language=lang)
+
+    def build(slug: str, current: ArticleContent | None) -> ArticleContent:
+        return parsed_to_content(article, slug=slug, keep=current)
+
+    def holes(latest: ArticlePage | None, content: ArticleContent) -> list[Diagnostic]:
+        found = _faq_holes(article, report)
+        if latest is not None:
+            found += _translation_holes(latest, lang, content, article, report)
+        return found
+
+    _write_version(
+        lang=lang,
+        title=article.title,
+        match_slugs=[_export_slug(file_name, lang), title_slug],
+        new_slug=title_slug,
+        build=build,
+        holes=holes,
+        report=report,
+        options=options,
+    )
+
+
+def _write_version(
+    *,
+    lang: str,
+    title: str,
+    match_slugs: list[str | None],
+    new_slug: str,
+    build: Callable[[str, ArticleContent | None], ArticleContent],
+    holes: Callable[[ArticlePage | None, ArticleContent], list[Diagnostic]],
+    report: FileReport,
+    options: ImportOptions,
+) -> None:
+    """Find the article (``options.translation_of``, or the first of ``match_slugs`` in
+    ``lang``), then create it, update it or leave it unchanged with the content
+    ``build(slug, current content)`` gives; ``holes(latest version or None, content)`` are
+    what keeps it from being published."""
     slug_column = build_localized_fieldname("slug", lang)
     siblings = ArticlePage.objects.child_of(options.parent)
 
     if options.translation_of is not None:
         page = ArticlePage.objects.get(pk=options.translation_of.pk)
-        slug = getattr(page, slug_column) or title_slug
+        slug = getattr(page, slug_column) or new_slug
         holder = siblings.filter(**{slug_column: slug}).exclude(pk=page.pk).first()
         if holder is not None:
             raise _Refused(
@@ -266,17 +347,17 @@ def _write(
                 f"slug '{slug}' ({lang}) is already used by article #{holder.pk} '{holder.title}'",
             )
     else:
-        page = _find_article(siblings, slug_column, [_export_slug(file_name, lang), title_slug])
-        slug = getattr(page, slug_column) if page is not None else title_slug
+        page = _find_article(siblings, slug_column, match_slugs)
+        slug = getattr(page, slug_column) if page is not None else new_slug
     if not slug:
-        raise _Refused(Outcome.FAILED, f"the title '{article.title}' gives no usable slug")
+        raise _Refused(Outcome.FAILED, f"the title '{title}' gives no usable slug")
     report.slug = slug
     _name_forced_language_slug(report, lang, slug)
 
     if page is None:
-        content = parsed_to_content(article, slug=slug)
+        content = build(slug, None)
         report.outcome = Outcome.CREATED
-        publish = _publish_despite_holes(report, _faq_holes(article, report), options)
+        publish = _publish_despite_holes(report, holes(None, content), options)
         if not options.dry_run:
             page = article_create(
                 parent=options.parent,
@@ -291,9 +372,10 @@ def _write(
     report.page_id = page.pk
     latest = latest_version(page)
     current = page_content(latest, lang)
-    content = parsed_to_content(article, slug=slug, keep=current)
-    holes = _faq_holes(article, report) + _translation_holes(latest, lang, content, article, report)
-    publish = _publish_despite_holes(report, holes, options)
+    if options.only_new and current.title:
+        raise _Refused(Outcome.SKIPPED, f"{ALREADY_THERE} in {lang}; left as it is")
+    content = build(slug, current)
+    publish = _publish_despite_holes(report, holes(latest, content), options)
     unchanged = _same_content(content, current)
     needs_publishing = publish and (not page.live or page.has_unpublished_changes)
     if unchanged and not needs_publishing:
@@ -465,13 +547,13 @@ def _publish_despite_holes(
         return options.publish
     if options.allow_incomplete:
         report.diagnostics += [_as_warning(hole) for hole in holes]
-        report.reason = f"published with {len(holes)} hole(s) (--allow-incomplete)"
+        report.reason = f"published with {plural(len(holes), 'hole')} (--allow-incomplete)"
         return True
     report.held = True
     report.holes = holes
     report.reason = (
-        f"not published, saved as a draft: {len(holes)} hole(s) listed below; fill them, or "
-        "pass --allow-incomplete to publish anyway"
+        f"not published, saved as a draft: {plural(len(holes), 'hole')} listed below; fill "
+        "them, or pass --allow-incomplete to publish anyway"
     )
     report.diagnostics += holes
     return False

@@ -333,3 +333,7 @@ class ContentVersion(models.Model):
 
     def __str__(self) -> str:
         return f"content version {self.version}"
+
+
+# Models of the redirects package live with their code; Django finds them through this import.
+from articles.redirects.models import SlugRedirect  # noqa: E402, F401

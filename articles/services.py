@@ -268,6 +268,17 @@ def article_create(
     return page
 
 
+def _set_url_paths(page: ArticlePage) -> None:
+    """Every language's ``url_path_xx`` from its slug, on the object the revision is made of.
+
+    Wagtail computes URL paths when the page row is saved (on publish), never for a revision,
+    so a revision that adds or renames a language's slug would keep that language's old path
+    (the default language's, by fallback) in its content, and a draft or a later revision
+    built from it would carry it."""
+    with translation.override(primary_language(page)):
+        page.set_url_path(page.get_parent())
+
+
 @transaction.atomic
 def article_update_language(
     *,
@@ -287,6 +298,7 @@ def article_update_language(
         latest = page.get_latest_revision_as_object()
     with search_updates_batched(), disable_reference_index_auto_update():
         _apply_content(latest, lang=lang, content=content)
+        _set_url_paths(latest)
         _save_revision(latest, publish=publish, user=user)
     _update_reference_index(page)
     page.refresh_from_db()

@@ -176,6 +176,32 @@ class SitemapSerializer(serializers.Serializer):
     results = SitemapEntrySerializer(many=True)
 
 
+class ApiEndpointSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    url = serializers.CharField(help_text="Path of the endpoint; {slug} is a placeholder.")
+    description = serializers.CharField()
+
+
+class ApiRootSerializer(serializers.Serializer):
+    version = serializers.CharField()
+    endpoints = ApiEndpointSerializer(many=True)
+    docs = serializers.CharField(help_text="Interactive documentation (Swagger UI).")
+    schema = serializers.CharField(help_text="OpenAPI 3 schema.")
+
+
+class SlugRedirectBodySerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="slug_changed")
+    message = serializers.CharField()
+    location = serializers.CharField(help_text="The article's detail URL now.")
+    slug = serializers.CharField(help_text="The article's slug now, in this language.")
+    lang = serializers.CharField()
+    frontend_url = serializers.URLField(help_text="The article's frontend URL now.")
+
+
+class SlugRedirectSerializer(serializers.Serializer):
+    redirect = SlugRedirectBodySerializer()
+
+
 class ErrorBodySerializer(serializers.Serializer):
     code = serializers.CharField(help_text="Stable machine-readable code.")
     message = serializers.CharField()

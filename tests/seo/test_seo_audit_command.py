@@ -24,7 +24,6 @@ from articles.services import article_create, article_update_language
 from articles.textformat import parse_article
 from seo.engine import CHECK_IDS, SITE_CHECK_IDS, CheckResult, SEOReport, SiteFinding, Status
 from seo.management.commands.seo_audit import AuditGate
-from tests.conftest import SEED_FILE
 from tests.factories import ArticleContentFactory
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -133,9 +132,9 @@ def weak_article(article_index):
 
 
 @pytest.fixture
-def seed_article(seed_text, article_index):
-    call_command("import_articles", str(SEED_FILE), "--publish", stdout=io.StringIO())
-    parsed = parse_article(seed_text, source=str(SEED_FILE)).article
+def seed_article(seed_text, seed_path, article_index):
+    call_command("import_articles", str(seed_path), "--publish", stdout=io.StringIO())
+    parsed = parse_article(seed_text, source=str(seed_path)).article
     assert parsed is not None
     return parsed
 
@@ -442,7 +441,7 @@ class TestSelection:
         assert [a["slug"] for a in json.loads(result.output)["articles"]] == [fine.slug_de]
         assert result.exit_code == 1
         assert result.error == (
-            f"1 article version(s) could not be audited: {broken.slug_de}@de "
+            f"1 article version could not be audited: {broken.slug_de}@de "
             "(ValueError: sections[0] must be a SectionInput, got dict)"
         )
 
@@ -518,7 +517,7 @@ class TestAuditGate:
             gate.add_report(report_with(90, Status.GOOD, Status.OK))
             gate.add_site([finding])
 
-        assert strict.failed and "1 site finding" in strict.summary()
+        assert strict.failed and "1 site finding is a problem" in strict.summary()
         assert not lenient.failed
 
     def test_min_score_counts_versions_below_and_names_a_few(self):
@@ -528,7 +527,7 @@ class TestAuditGate:
             gate.add_report(report_with(score, Status.PROBLEM))
 
         assert gate.below == 6
-        assert gate.summary().startswith("6 article version(s) scored below 50: a@de 10, a@de 49")
+        assert gate.summary().startswith("6 article versions scored below 50: a@de 10, a@de 49")
         assert gate.summary().endswith("...")
 
     def test_nothing_to_fail_on_passes(self):

@@ -22,6 +22,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from articles.importing import FileReport, ImportOptions, Outcome, import_article_files
 from articles.models import ArticleIndexPage, ArticlePage
 from articles.parallel_import import import_in_workers, workers_possible
+from cms.command_paths import bad_path, input_path_problem, is_kernel_folder
+from cms.wording import plural
 
 BAD_ARGUMENTS = 2
 SOME_FILES_FAILED = 1
@@ -126,10 +128,12 @@ class Command(BaseCommand):
             verb = "would be held" if options["dry_run"] else "held"
             summary += f"; {held} {verb} back as drafts (holes)"
         prefix = "Dry run, nothing written: " if options["dry_run"] else ""
-        self.stdout.write(f"{prefix}{summary} ({len(files)} files)")
+        self.stdout.write(f"{prefix}{summary} ({plural(len(files), 'file')})")
         if counts[Outcome.FAILED]:
             raise CommandError(
-                f"{counts[Outcome.FAILED]} of {len(files)} files failed",
+                "the file failed"
+                if len(files) == 1
+                else f"{counts[Outcome.FAILED]} of {len(files)} files failed",
                 returncode=SOME_FILES_FAILED,
             )
         if held:
@@ -201,6 +205,8 @@ def article_files(patterns: list[str]) -> list[Path]:
     files: dict[Path, None] = {}
     for pattern in patterns:
         path = Path(pattern)
+        if path.is_dir() and is_kernel_folder(path):
+            raise bad_path("", pattern, "a system folder, not a folder of articles")
         if path.is_dir():
             matches = sorted(
                 candidate
@@ -218,9 +224,9 @@ def article_files(patterns: list[str]) -> list[Path]:
             reason = (
                 f"a folder without *{ARTICLE_FILE_SUFFIX} files"
                 if path.is_dir()
-                else "no such file or folder"
+                else input_path_problem(path)
             )
-            raise CommandError(f"{pattern}: {reason}", returncode=BAD_ARGUMENTS)
+            raise bad_path("", pattern, reason)
         files.update(dict.fromkeys(matches))
     return list(files)
 
