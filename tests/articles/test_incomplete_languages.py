@@ -411,7 +411,7 @@ def test_site_audit_reports_translation_coverage_once(partly_english, make_artic
         if finding["id"] == "translation_coverage"
     }
     assert coverage[("en", "ok")] == "1 of 2 articles has no version in en."
-    assert coverage[("en", "problem")] == "1 of 2 articles have an incomplete version in en."
+    assert coverage[("en", "problem")] == "1 of 2 articles has an incomplete version in en."
 
 
 @pytest.mark.parametrize("policy", POLICIES)
