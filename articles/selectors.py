@@ -380,11 +380,12 @@ def keyword_usage(lang: str) -> QuerySet:
         .annotate(count=Count("page", distinct=True))
         .values("count")
     )
-    return (
-        Keyword.objects.annotate(article_count=Subquery(usage))
-        .filter(article_count__gt=0)
-        .order_by("-article_count", "pk")
-    )
+    keywords = Keyword.objects.annotate(article_count=Subquery(usage)).filter(article_count__gt=0)
+    if incomplete_policy() == HIDE:
+        # Nothing falls back with "hide": a keyword without a term in the language is none of
+        # the language's keywords (an empty term is no keyword).
+        keywords = keywords.filter(**{f"{build_localized_fieldname('term', lang)}__gt": ""})
+    return keywords.order_by("-article_count", "pk")
 
 
 def sitemap_articles(lang: str | None = None) -> QuerySet:

@@ -135,6 +135,11 @@ class ServedArticle:
     fallbacks: list[dict[str, str]]
     sources: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def text_fell_back(self) -> bool:
+        """Whether any served text (not just a keyword's term) is another language's."""
+        return any(not item["field"].startswith("keywords[") for item in self.fallbacks)
+
 
 def served_article(
     rows: ArticleRows, lang: str, *, renderer: RichTextRenderer | None = None
@@ -251,7 +256,7 @@ def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> di
             description=description,
             # Text in another language is no text in this one: a document with fallback parts
             # claims no language at all rather than a wrong one.
-            lang=lang if not served.fallbacks else None,
+            lang=None if served.text_fell_back else lang,
             published=page.first_published_at,
             modified=page.last_published_at,
             author_name=page.author_name,
