@@ -8,9 +8,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Where `make run` writes what its steps print (pip, migrations, modeltranslation's SQL).
 RUN_LOG := var/log/make-run.log
-STEP := scripts/step $(RUN_LOG)
+STEP := cms/scripts/step $(RUN_LOG)
 
-.PHONY: run test install lint format migrations-check migrate demo admin serve clean
+.PHONY: run test install lint format migrations-check migrate demo admin serve worker clean
 
 # Set up and serve on http://$(HOST):$(PORT) (admin at /admin/): a progress line per step, the
 # details in $(RUN_LOG), its last lines shown if a step fails.
@@ -60,6 +60,9 @@ admin: install
 
 serve: install
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+worker: install  ## Run a background task worker (for TASKS_BACKEND=database)
+	TASKS_BACKEND=database $(MANAGE) db_worker
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache

@@ -335,5 +335,5 @@ class ContentVersion(models.Model):
         return f"content version {self.version}"
 
 
-# Models of the delivery package live with their code; Django finds them through this import.
-from articles.delivery.models import SlugRedirect  # noqa: E402, F401
+# Models of the redirects package live with their code; Django finds them through this import.
+from articles.redirects.models import SlugRedirect  # noqa: E402, F401

@@ -421,3 +421,76 @@ def search_article_ids(candidates: QuerySet, query: str) -> list[int]:
         .search(query, order_by_relevance=True)
     )
     return [page.pk for page in results]
+
+
+def public_slugs(page_ids: QuerySet | Iterable[int] | None = None) -> dict[int, dict]:
+    """Per visible article (among ``page_ids``; all when None): ``last_published_at`` and, per
+    language the public may read it in, its slug - ``{pk: {"updated_at": ..., "slugs": {lang:
+    slug}}}`` (the change feed's view of the site).
+
+    The visibility is ``visible_articles``' own; the languages are ``public_languages``', the
+    same rule ``visible_articles(lang)`` filters on. One query.
+    """
+    queryset = visible_articles()
+    if page_ids is not None:
+        queryset = queryset.filter(pk__in=page_ids)
+    rows = queryset.values("pk", "last_published_at", *_columns("title", "slug"), *_complete())
+    found = {}
+    for row in rows:
+        article = SimpleNamespace(**row)
+        found[row["pk"]] = {
+            "updated_at": row["last_published_at"],
+            "slugs": {
+                code: getattr(article, build_localized_fieldname("slug", code))
+                for code in public_languages(article)
+            },
+        }
+    return found
+
+
+def hidden_reasons(page_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """Why existing articles among ``page_ids`` are not visible: per article, the first
+    failing condition of ``visible_pages`` (``unpublished``, ``private``, ``moved`` out of the
+    site, ``expired``, or None when the page as a whole is visible) and the languages the public
+    may read it in (``public_languages``). Deleted pages are absent. One query."""
+    ids = list(page_ids)
+    if not ids:
+        return {}
+    rows = (
+        ArticlePage.objects.filter(pk__in=ids)
+        .annotate(
+            restricted=_under_view_restriction(),
+            in_site=_in_default_site(),
+            scheduled=Exists(Page.objects.filter(pk=OuterRef("pk")).filter(_within_schedule())),
+        )
+        .values(
+            "pk",
+            "live",
+            "restricted",
+            "in_site",
+            "scheduled",
+            *_columns("title", "slug"),
+            *_complete(),
+        )
+    )
+    reasons = {}
+    for row in rows:
+        if not row["live"]:
+            reason = "unpublished"
+        elif row["restricted"]:
+            reason = "private"
+        elif not row["in_site"]:
+            reason = "moved"
+        elif not row["scheduled"]:
+            reason = "expired"
+        else:
+            reason = None
+        reasons[row["pk"]] = {
+            "reason": reason,
+            "languages": public_languages(SimpleNamespace(**row)),
+        }
+    return reasons
+
+
+def _complete() -> list[str]:
+    return [completeness_column(code) for code in settings.MODELTRANSLATION_LANGUAGES]

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-STEP = REPO / "scripts" / "step"
+STEP = REPO / "cms" / "scripts" / "step"
 
 
 def run_step(log: Path, *command: str) -> subprocess.CompletedProcess:

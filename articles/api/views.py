@@ -62,8 +62,8 @@ from articles.api.pagination import (
     paginate,
 )
 from articles.api.throttling import PublicApiThrottle
-from articles.delivery.redirects import slug_redirect_target
 from articles.frontend import frontend_url
+from articles.redirects.lookup import slug_redirect_target
 from articles.selectors import (
     article_detail,
     article_list,

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-import articles.delivery.models
+import articles.redirects.models
 
 
 class Migration(migrations.Migration):
@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
                 (
                     "lang",
                     models.CharField(
-                        choices=articles.delivery.models._language_choices,
+                        choices=articles.redirects.models._language_choices,
                         max_length=10,
                         verbose_name="language",
                     ),

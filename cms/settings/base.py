@@ -112,6 +112,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "seo",
     "articles",
+    "articles.delivery",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -307,3 +309,36 @@ SPECTACULAR_SETTINGS["SWAGGER_UI_DIST"] = "SIDECAR"
 SPECTACULAR_SETTINGS["SWAGGER_UI_FAVICON_HREF"] = "SIDECAR"
 SPECTACULAR_SETTINGS["REDOC_DIST"] = "SIDECAR"
 SPECTACULAR_SETTINGS["COMPONENT_SPLIT_REQUEST"] = True
+
+# --- Change feed and webhooks (articles.delivery) -------------------------------------------
+# Background tasks (Django's tasks framework through the django-tasks backport); webhook
+# deliveries run on it. "immediate" runs a task as soon as it is enqueued (after the commit of
+# the change, in the same process: development and tests); "database" stores it for
+# `manage.py db_worker` processes (django-tasks-db) on any number of machines: production's
+# default (production.py, README.md).
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+
+
+def task_settings(backend: str) -> dict:
+    if backend not in TASK_BACKENDS:
+        sys.exit(
+            f"Configuration error: TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, "
+            f"got {backend!r}"
+        )
+    return {"default": {"BACKEND": TASK_BACKENDS[backend]}}
+
+
+TASKS = task_settings(env_str("TASKS_BACKEND", "immediate").lower())
+try:
+    # One webhook attempt waits this long for the receiver (to connect, then for each read).
+    WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 5, minimum=1)
+except ImproperlyConfigured as error:
+    sys.exit(f"Configuration error: {error}")
+# After a failed attempt wait 10 s, then 20 s, 40 s... at most an hour; give up 24 h after the
+# event (articles/delivery/webhooks.py).
+WEBHOOK_RETRY_BASE_SECONDS = 10
+WEBHOOK_RETRY_MAX_DELAY_SECONDS = 3600
+WEBHOOK_RETRY_WINDOW_SECONDS = 24 * 3600

@@ -18,7 +18,7 @@ from django.db.models.signals import post_save, pre_save
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page
 
-from articles.delivery.models import SlugRedirect
+from articles.redirects.models import SlugRedirect
 
 PREVIOUS_SLUGS = "_slugs_before_save"
 
