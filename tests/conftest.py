@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import browser  # noqa: F401  (headless Chromium fixture, skips without it)
+
 SEED_PATH = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 SEED_FILE = SEED_PATH / "000_f0fe1d16a1469c78.txt"
 

@@ -232,6 +232,29 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 CORS_URLS_REGEX = r"^/(api|sitemap\.xml).*$"
+# The API is read-only: a preflight names only these methods. Browsers may read the validators
+# and the throttle's Retry-After from JavaScript, and may send conditional requests and API
+# tokens (django-cors-headers' defaults expose nothing and allow neither If-* header).
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = (
+    "accept",
+    "accept-language",
+    "authorization",
+    "content-type",
+    "if-modified-since",
+    "if-none-match",
+    "user-agent",
+    "x-requested-with",
+)
+CORS_EXPOSE_HEADERS = (
+    "Content-Language",
+    "ETag",
+    "Last-Modified",
+    "Link",
+    "Retry-After",
+    "Vary",
+)
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 # SEO engine thresholds overrides, e.g. {"text_min_words": 600}. Unknown keys stop the audit.
 SEO_THRESHOLDS: dict[str, object] = {}
