@@ -289,6 +289,30 @@ class ArticleKeyword(Orderable):
         return str(self.keyword)
 
 
+class ArticleLanguageVersion(models.Model):
+    """When an article's content in one language last changed, and a fingerprint of it.
+
+    Kept beside the page, not on it: revisions must neither carry nor restore it. Written on
+    every publish by ``articles.freshness``; read by the API as the language's ``updated_at``.
+    """
+
+    page = models.ForeignKey(
+        ArticlePage, on_delete=models.CASCADE, related_name="language_versions"
+    )
+    lang = models.CharField(_("language"), max_length=12)
+    updated_at = models.DateTimeField(_("last changed"))
+    fingerprint = models.CharField(_("content fingerprint"), max_length=32)
+
+    class Meta:
+        verbose_name = _("article language version")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "lang"], name="unique_article_language_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.page_id}/{self.lang} changed {self.updated_at:%Y-%m-%d %H:%M}"
+
+
 class ContentVersion(models.Model):
     """The version of everything the public API shows: one row, bumped in the transaction of
     every publish, unpublish, move, delete or visibility change (``articles.cache``).

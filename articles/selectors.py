@@ -24,6 +24,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
+from articles.freshness import updated_at_annotations
 from articles.models import FAQ, ArticleKeyword, ArticlePage, Section
 from articles.prepared import PreparedQuery
 from seo.models import Keyword
@@ -187,12 +188,13 @@ def _article_page_query(lang: str) -> PreparedQuery:
         "hero_image_id",
         *_columns(*ARTICLE_TEXT_FIELDS),
     ]
+    updated_at = updated_at_annotations([lang])
     return PreparedQuery(
         lambda slug: (
             visible_articles(lang)
             .filter(**{build_localized_fieldname("slug", lang): slug})
-            .annotate(**_parent_titles(lang))
-            .values(*columns, "parent_title", "parent_title_default")[:1]
+            .annotate(**_parent_titles(lang), **updated_at)
+            .values(*columns, "parent_title", "parent_title_default", *updated_at)[:1]
         ),
         placeholder=_SLUG_PLACEHOLDER,
     )
@@ -263,13 +265,24 @@ def article_detail(slug: str, *, lang: str, hero_filter_spec: str) -> ArticleRow
     )
 
 
-def article_languages_by_slug(slug: str) -> list[str]:
-    """Languages of the visible article that has ``slug`` in any language (for a helpful 404)."""
+def article_translations_by_slug(slug: str) -> dict[str, str]:
+    """``{lang: slug}`` for every language of the visible article that has ``slug`` in any
+    language (default language first); empty when there is none. One query.
+
+    For the 404 of a slug asked for in the wrong language: a frontend's catch-all route learns
+    where the article lives with the one request it already made.
+    """
     any_language = Q()
     for code in settings.MODELTRANSLATION_LANGUAGES:
         any_language |= Q(**{build_localized_fieldname("slug", code): slug})
-    article = visible_articles().filter(any_language).first()
-    return translated_languages(article) if article is not None else []
+    row = visible_articles().filter(any_language).values(*_columns("title", "slug")).first()
+    if row is None:
+        return {}
+    article = SimpleNamespace(**row)
+    return {
+        code: getattr(article, build_localized_fieldname("slug", code))
+        for code in translated_languages(article)
+    }
 
 
 def article_list(lang: str) -> QuerySet:
@@ -287,13 +300,15 @@ def article_list(lang: str) -> QuerySet:
         )
         for code in settings.MODELTRANSLATION_LANGUAGES
     }
+    updated_at = updated_at_annotations([lang])
     return (
         visible_articles(lang)
-        .annotate(**focus_terms)
+        .annotate(**focus_terms, **updated_at)
         .values(
             "pk",
             "first_published_at",
             "last_published_at",
+            *updated_at,
             *_columns("title", "slug", "intro"),
             *focus_terms,
         )
@@ -336,15 +351,19 @@ def keyword_usage(lang: str) -> QuerySet:
 
 def sitemap_articles(lang: str | None = None) -> QuerySet:
     """Visible articles (in ``lang``, or in any language) for sitemaps, oldest first: rows of
-    ``pk``, ``last_published_at`` and every language's ``title_<lang>`` and ``slug_<lang>``."""
+    ``pk``, ``last_published_at`` and every language's ``title_<lang>``, ``slug_<lang>`` and
+    ``language_updated_at_<lang>``."""
     queryset = visible_articles(lang)
     if lang is None:
         any_language = Q()
         for code in settings.MODELTRANSLATION_LANGUAGES:
             any_language |= translated_into_q(code)
         queryset = queryset.filter(any_language)
-    return queryset.order_by("first_published_at", "pk").values(
-        "pk", "last_published_at", *_columns("title", "slug")
+    updated_at = updated_at_annotations([lang] if lang else settings.MODELTRANSLATION_LANGUAGES)
+    return (
+        queryset.annotate(**updated_at)
+        .order_by("first_published_at", "pk")
+        .values("pk", "last_published_at", *updated_at, *_columns("title", "slug"))
     )
 
 

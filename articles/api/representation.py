@@ -20,7 +20,8 @@ from modeltranslation.utils import build_localized_fieldname
 from articles import frontend_paths
 from articles.api import jsonld
 from articles.api.localized import LocalizedReader
-from articles.frontend import frontend_url
+from articles.freshness import language_updated_at
+from articles.frontend import frontend_path, frontend_url
 from articles.models import WORDS_PER_MINUTE
 from articles.richtext import RichTextRenderer, html_to_text, truncate_words
 from articles.selectors import ArticleRows, translated_languages
@@ -60,6 +61,15 @@ def alternates(page: Any) -> list[dict[str, str]]:
     return links
 
 
+def translation_links(slugs: dict[str, str]) -> list[dict[str, str]]:
+    """``{lang: slug}`` as the languages an article exists in, with slug, URL and path."""
+    links = []
+    for code, slug in slugs.items():
+        url = frontend_url(lang=code, slug=slug)
+        links.append({"lang": code, "slug": slug, "url": url, "path": frontend_path(url)})
+    return links
+
+
 def section_anchors(headings: Sequence[str]) -> list[str]:
     """URL-fragment ids for headings, ASCII and unique: "Größe & Preis" -> "grosse-preis"."""
     anchors: list[str] = []
@@ -89,6 +99,7 @@ def hero_image(image: Any | None, *, alt: str, filter_spec: str) -> dict[str, An
 def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> dict[str, Any]:
     """Everything a frontend needs to render the article and its head tags in ``lang``."""
     page = rows.page
+    updated_at = language_updated_at(page, lang)
     reader = LocalizedReader(lang)
     title, slug = reader.own(page, "title"), reader.own(page, "slug")
     url = frontend_url(lang=lang, slug=slug)
@@ -146,7 +157,7 @@ def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> di
             description=description,
             lang=lang,
             published=page.first_published_at,
-            modified=page.last_published_at,
+            modified=updated_at,
             author_name=page.author_name,
             publisher_name=site_name,
             publisher_url=frontend_paths.home_url(lang),
@@ -175,7 +186,7 @@ def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> di
         "reading_time": max(1, math.ceil(word_count / WORDS_PER_MINUTE)),
         "word_count": word_count,
         "published_at": page.first_published_at,
-        "updated_at": page.last_published_at,
+        "updated_at": updated_at,
         "languages": translated_languages(page),
         "fallbacks": reader.fallbacks,
         "seo": {
@@ -198,7 +209,7 @@ def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> di
                 ],
                 "image": image,
                 "published_time": page.first_published_at,
-                "modified_time": page.last_published_at,
+                "modified_time": updated_at,
                 "tags": [keyword["term"] for keyword in keywords],
             },
             "json_ld": [item for item in json_ld if item is not None],
@@ -242,7 +253,7 @@ def article_list_items(rows: Sequence[Any], lang: str) -> list[dict[str, Any]]:
                 "intro": renderer.render(intro),
                 "url": frontend_url(lang=lang, slug=slug),
                 "published_at": row.first_published_at,
-                "updated_at": row.last_published_at,
+                "updated_at": language_updated_at(row, lang),
                 "focus_keyword": focus or None,
                 "languages": translated_languages(row),
                 "fallbacks": reader.fallbacks,
@@ -269,6 +280,6 @@ def keyword_items(keywords: Iterable[Any], lang: str) -> list[dict[str, Any]]:
 def sitemap_entry(page: Any, lang: str) -> dict[str, Any]:
     return {
         "url": frontend_url(lang=lang, slug=localized_slug(page, lang)),
-        "lastmod": page.last_published_at,
+        "lastmod": language_updated_at(page, lang),
         "alternates": alternates(page),
     }

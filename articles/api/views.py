@@ -35,7 +35,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from articles.api import representation, serializers
-from articles.api.caching import mark_shareable
+from articles.api.caching import mark_own_last_modified, mark_shareable
 from articles.api.errors import (
     ApiError,
     api_exception_handler,
@@ -60,10 +60,11 @@ from articles.api.pagination import (
     paginate,
 )
 from articles.api.throttling import PublicApiThrottle
+from articles.freshness import language_updated_at
 from articles.selectors import (
     article_detail,
-    article_languages_by_slug,
     article_list,
+    article_translations_by_slug,
     keyword_usage,
     search_article_ids,
     sitemap_articles,
@@ -303,7 +304,9 @@ class ArticleListView(PublicAPIView):
             "results": representation.article_list_items(articles, lang),
         }
         response = Response(data)
-        return _last_modified(response, *(article.last_published_at for article in articles))
+        return _last_modified(
+            response, *(language_updated_at(article, lang) for article in articles)
+        )
 
 
 class ArticleDetailView(PublicAPIView):
@@ -335,25 +338,36 @@ class ArticleDetailView(PublicAPIView):
         if possible:
             rows = article_detail(slug, lang=lang, hero_filter_spec=settings.API_HERO_IMAGE_FILTER)
         if rows is None:
-            available = article_languages_by_slug(slug) if possible else []
-            message = f"No article with slug {slug[:80]!r} in language {lang!r}."
-            if available:
-                message += f" It exists in: {', '.join(available)}."
-            raise ApiError(
-                status_code=status.HTTP_404_NOT_FOUND,
-                code="article_not_found",
-                message=message,
-                details={
-                    "slug": slug[:SLUG_MAX_LENGTH].replace("\x00", ""),
-                    "lang": lang,
-                    "available_languages": available,
-                },
-            )
+            raise article_not_found(slug, lang, possible=possible)
         data = representation.article_detail(
             rows, lang, hero_filter_spec=settings.API_HERO_IMAGE_FILTER
         )
         response = Response(data)
-        return _last_modified(response, rows.page.last_published_at)
+        # The article's own time in this language: no other article's change moves it.
+        return mark_own_last_modified(_last_modified(response, data["updated_at"]))
+
+
+def article_not_found(slug: str, lang: str, *, possible: bool) -> ApiError:
+    """The 404 of the detail endpoint. When the slug belongs to a live article in other
+    languages (a German slug asked for with ?lang=en), ``details.translations`` gives each
+    language's slug, frontend URL and path: a catch-all route can redirect with this one answer.
+    A 404 rather than a redirect: the API URL is not the page the visitor asked for, and a
+    fetch() would follow a redirect silently, rendering the article under the wrong URL."""
+    translations = article_translations_by_slug(slug) if possible else {}
+    message = f"No article with slug {slug[:80]!r} in language {lang!r}."
+    if translations:
+        message += f" It exists in: {', '.join(translations)}."
+    return ApiError(
+        status_code=status.HTTP_404_NOT_FOUND,
+        code="article_not_found",
+        message=message,
+        details={
+            "slug": slug[:SLUG_MAX_LENGTH].replace("\x00", ""),
+            "lang": lang,
+            "available_languages": list(translations),
+            "translations": representation.translation_links(translations),
+        },
+    )
 
 
 class KeywordListView(PublicAPIView):
@@ -437,7 +451,9 @@ class SitemapView(PublicAPIView):
             "results": [representation.sitemap_entry(article, lang) for article in articles],
         }
         response = Response(data)
-        return _last_modified(response, *(article.last_published_at for article in articles))
+        return _last_modified(
+            response, *(language_updated_at(article, lang) for article in articles)
+        )
 
 
 @csrf_exempt  # no endpoint here: a POST is a 404 like a GET, not a CSRF failure
@@ -460,7 +476,7 @@ def sitemap_xml(request: HttpRequest) -> HttpResponse:
                 urlset.append(
                     {
                         "location": link["url"],
-                        "lastmod": article.last_published_at,
+                        "lastmod": language_updated_at(article, link["lang"]),
                         "alternates": alternates,
                     }
                 )

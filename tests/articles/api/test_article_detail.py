@@ -81,7 +81,25 @@ def test_missing_translation_is_a_404_listing_the_languages_it_exists_in(client,
         assert response.status_code == 404
         error = response.json()["error"]
         assert error["code"] == "article_not_found"
-        assert error["details"] == {"slug": slug, "lang": lang, "available_languages": ["de", "en"]}
+        assert error["details"] == {
+            "slug": slug,
+            "lang": lang,
+            "available_languages": ["de", "en"],
+            "translations": [
+                {
+                    "lang": "de",
+                    "slug": "bodenpflege",
+                    "url": f"{FRONTEND}/de/blog/bodenpflege/",
+                    "path": "/de/blog/bodenpflege/",
+                },
+                {
+                    "lang": "en",
+                    "slug": "soil-care",
+                    "url": f"{FRONTEND}/en/blog/soil-care/",
+                    "path": "/en/blog/soil-care/",
+                },
+            ],
+        }
         assert "de, en" in error["message"]
 
 
@@ -90,6 +108,28 @@ def test_slug_of_another_language_is_not_found_in_this_language(client, bilingua
     response = client.get("/api/v1/articles/bodenpflege/?lang=en")
     assert response.status_code == 404
     assert response.json()["error"]["details"]["available_languages"] == ["de", "en"]
+
+
+def test_a_wrong_language_slug_tells_the_frontend_where_to_redirect(
+    client, bilingual, django_assert_max_num_queries
+):
+    # A catch-all route at /en/blog/bodenpflege/ needs one call to find /en/blog/soil-care/.
+    # Content version, the article, the wrong-language lookup, then Wagtail's redirect
+    # middleware (site and redirect lookups of any 404).
+    with django_assert_max_num_queries(6):
+        response = client.get("/api/v1/articles/bodenpflege/?lang=en")
+    assert response.status_code == 404
+    details = response.json()["error"]["details"]
+    translations = {item["lang"]: item for item in details["translations"]}
+    assert translations["en"]["slug"] == "soil-care"
+    assert translations["en"]["path"] == "/en/blog/soil-care/"
+    assert translations["en"]["url"] == f"{FRONTEND}/en/blog/soil-care/"
+    # The same through the production entry point (the 404 is never cached, so Django answers).
+    from tests.wsgi_client import call, production_app
+
+    answer = call(production_app(), "/api/v1/articles/bodenpflege/?lang=en")
+    assert answer.status == 404
+    assert b'"path":"/en/blog/soil-care/"' in answer.body.replace(b" ", b"")
 
 
 @pytest.fixture

@@ -6,17 +6,20 @@ from datetime import UTC, datetime
 
 import pytest
 
-from articles.models import ArticlePage
+from articles.models import ArticleLanguageVersion, ArticlePage
 from tests.articles.api.conftest import article_content
 
 pytestmark = pytest.mark.django_db
 
 
 def set_dates(page, published: str, updated: str | None = None) -> None:
+    """Publishing dates as if the article (every language of it) had changed then."""
+    updated_at = datetime.fromisoformat(updated or published).replace(tzinfo=UTC)
     ArticlePage.objects.filter(pk=page.pk).update(
         first_published_at=datetime.fromisoformat(published).replace(tzinfo=UTC),
-        last_published_at=datetime.fromisoformat(updated or published).replace(tzinfo=UTC),
+        last_published_at=updated_at,
     )
+    ArticleLanguageVersion.objects.filter(page=page).update(updated_at=updated_at)
 
 
 @pytest.fixture
