@@ -5,8 +5,9 @@ embedtype="image|media" ..>``. Like Wagtail's ``expand_db_html`` this module rew
 Wagtail's own tag rewriters, but for a frontend on another domain:
 
 - a link to a page becomes that page's *frontend* URL in the same language (falling back per
-  ``MODELTRANSLATION_FALLBACK_LANGUAGES``); a link to a page the public cannot see is dropped and
-  its text kept;
+  ``MODELTRANSLATION_FALLBACK_LANGUAGES``), with the URL's path in ``data-path`` for frontends
+  that link within their own host; a link to a page the public cannot see is dropped and its
+  text kept;
 - images become ``<img>`` tags with absolute rendition URLs; media embeds become the provider's
   HTML in a ``<div class="embed" data-ratio="56.25%">`` wrapper;
 - the result is sanitised with nh3, whatever path the HTML took into the database, so no script,
@@ -43,7 +44,7 @@ from wagtail.rich_text.rewriters import (
 )
 
 from articles import frontend_paths
-from articles.frontend import frontend_url
+from articles.frontend import frontend_path, frontend_url
 from articles.selectors import link_targets
 
 logger = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ ALLOWED_TAGS = {
     *("img", "div", "iframe", "figure", "figcaption"),
 }
 ALLOWED_ATTRIBUTES = {
-    "a": {"href"},
+    "a": {"href", "data-path"},
     "img": {"src", "alt", "width", "height", "class", "loading"},
     "div": {"class", "data-ratio"},
     "iframe": {
@@ -64,9 +65,19 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
+
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    """Values nh3's allow-list cannot judge by name alone."""
+    if attribute == "data-path":
+        # Only a site-relative path (what _page_links writes), never a URL or a script.
+        return value if value.startswith("/") and not value.startswith("//") else None
+    return value
+
+
 _SANITISER = nh3.Cleaner(
     tags=ALLOWED_TAGS,
     attributes=ALLOWED_ATTRIBUTES,
+    attribute_filter=_filter_attribute,
     url_schemes=ALLOWED_URL_SCHEMES,
     link_rel=None,
     strip_comments=True,
@@ -170,7 +181,11 @@ class RichTextRenderer:
         tags = []
         for attributes in attribute_list:
             url = self._page_url(attributes.get("id"))
-            tags.append(f'<a href="{escape(url)}">' if url else "<a>")
+            if url:
+                path = frontend_path(url)
+                tags.append(f'<a href="{escape(url)}" data-path="{escape(path)}">')
+            else:
+                tags.append("<a>")
         return tags
 
     def _page_url(self, page_id: str | None) -> str | None:

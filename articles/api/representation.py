@@ -52,13 +52,24 @@ def alternates(page: Any) -> list[dict[str, str]]:
     ``x-default`` (default language first)."""
     languages = translated_languages(page)
     links = [
-        {"lang": code, "url": frontend_url(lang=code, slug=localized_slug(page, code))}
+        with_path({"lang": code, "url": frontend_url(lang=code, slug=localized_slug(page, code))})
         for code in languages
     ]
     if links:
         default = settings.LANGUAGE_CODE if settings.LANGUAGE_CODE in languages else languages[0]
-        links.append({"lang": "x-default", "url": links[languages.index(default)]["url"]})
+        links.append({**links[languages.index(default)], "lang": "x-default"})
     return links
+
+
+def with_path(link: dict[str, Any]) -> dict[str, Any]:
+    """``link`` with ``path`` (its ``url`` without scheme and host) right after ``url``: a
+    frontend links within whatever host serves it (previews, local builds) without rewriting."""
+    result = {}
+    for key, value in link.items():
+        result[key] = value
+        if key == "url":
+            result["path"] = frontend_path(value)
+    return result
 
 
 def translation_links(slugs: dict[str, str]) -> list[dict[str, str]]:
@@ -174,6 +185,7 @@ def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> di
         "slug": slug,
         "title": title,
         "url": url,
+        "path": frontend_path(url),
         "intro": intro_html,
         "sections": section_data,
         "conclusion": conclusion_html,
@@ -189,10 +201,12 @@ def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> di
         "updated_at": updated_at,
         "languages": translated_languages(page),
         "fallbacks": reader.fallbacks,
+        "breadcrumbs": [with_path({"name": name, "url": link}) for name, link in trail],
         "seo": {
             "title": seo_title,
             "description": description,
             "canonical_url": url,
+            "canonical_path": frontend_path(url),
             "robots": ROBOTS,
             "alternates": links,
             "open_graph": {
@@ -251,7 +265,7 @@ def article_list_items(rows: Sequence[Any], lang: str) -> list[dict[str, Any]]:
                 "slug": slug,
                 "title": reader.own(row, "title"),
                 "intro": renderer.render(intro),
-                "url": frontend_url(lang=lang, slug=slug),
+                **with_path({"url": frontend_url(lang=lang, slug=slug)}),
                 "published_at": row.first_published_at,
                 "updated_at": language_updated_at(row, lang),
                 "focus_keyword": focus or None,
@@ -279,7 +293,7 @@ def keyword_items(keywords: Iterable[Any], lang: str) -> list[dict[str, Any]]:
 
 def sitemap_entry(page: Any, lang: str) -> dict[str, Any]:
     return {
-        "url": frontend_url(lang=lang, slug=localized_slug(page, lang)),
+        **with_path({"url": frontend_url(lang=lang, slug=localized_slug(page, lang))}),
         "lastmod": language_updated_at(page, lang),
         "alternates": alternates(page),
     }

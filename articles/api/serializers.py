@@ -14,6 +14,19 @@ class FallbackSerializer(serializers.Serializer):
 class AlternateSerializer(serializers.Serializer):
     lang = serializers.CharField(help_text='hreflang value: a language code or "x-default".')
     url = serializers.URLField()
+    path = serializers.CharField(
+        help_text="The URL without scheme and host (e.g. /de/blog/<slug>/), for links within "
+        "whatever host serves the frontend."
+    )
+
+
+class BreadcrumbSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    url = serializers.URLField()
+    path = serializers.CharField(
+        help_text="The URL without scheme and host (e.g. /de/blog/<slug>/), for links within "
+        "whatever host serves the frontend."
+    )
 
 
 class SectionSerializer(serializers.Serializer):
@@ -59,6 +72,7 @@ class SeoSerializer(serializers.Serializer):
         allow_blank=True, help_text="Meta description: the search description, else the intro."
     )
     canonical_url = serializers.URLField(help_text="Always the article in this language.")
+    canonical_path = serializers.CharField(help_text="canonical_url without scheme and host.")
     robots = serializers.CharField()
     alternates = AlternateSerializer(many=True)
     open_graph = OpenGraphSerializer()
@@ -75,6 +89,10 @@ class ArticleDetailSerializer(serializers.Serializer):
     slug = serializers.CharField()
     title = serializers.CharField()
     url = serializers.URLField(help_text="The article's URL on the frontend.")
+    path = serializers.CharField(
+        help_text="The URL without scheme and host (e.g. /de/blog/<slug>/), for links within "
+        "whatever host serves the frontend."
+    )
     intro = serializers.CharField(allow_blank=True, help_text="Sanitised HTML.")
     sections = SectionSerializer(many=True)
     conclusion = serializers.CharField(allow_blank=True, help_text="Sanitised HTML.")
@@ -90,6 +108,9 @@ class ArticleDetailSerializer(serializers.Serializer):
         child=serializers.CharField(), help_text="Languages the article is translated into."
     )
     fallbacks = FallbackSerializer(many=True)
+    breadcrumbs = BreadcrumbSerializer(
+        many=True, help_text="Home, the article index, the article (as in the BreadcrumbList)."
+    )
     seo = SeoSerializer()
 
 
@@ -99,6 +120,10 @@ class ArticleListItemSerializer(serializers.Serializer):
     title = serializers.CharField()
     intro = serializers.CharField(allow_blank=True, help_text="Sanitised HTML.")
     url = serializers.URLField()
+    path = serializers.CharField(
+        help_text="The URL without scheme and host (e.g. /de/blog/<slug>/), for links within "
+        "whatever host serves the frontend."
+    )
     published_at = serializers.DateTimeField(allow_null=True)
     updated_at = serializers.DateTimeField(allow_null=True)
     focus_keyword = serializers.CharField(allow_null=True)
@@ -149,6 +174,10 @@ class LanguagesSerializer(serializers.Serializer):
 
 class SitemapEntrySerializer(serializers.Serializer):
     url = serializers.URLField()
+    path = serializers.CharField(
+        help_text="The URL without scheme and host (e.g. /de/blog/<slug>/), for links within "
+        "whatever host serves the frontend."
+    )
     lastmod = serializers.DateTimeField(allow_null=True)
     alternates = AlternateSerializer(many=True)
 

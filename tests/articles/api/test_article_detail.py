@@ -56,9 +56,21 @@ def test_detail_carries_the_article_in_the_requested_language(get_json, bilingua
 def test_alternates_list_real_translations_and_x_default(get_json, bilingual):
     _response, body = get_json("/api/v1/articles/soil-care/?lang=en")
     assert body["seo"]["alternates"] == [
-        {"lang": "de", "url": f"{FRONTEND}/de/blog/bodenpflege/"},
-        {"lang": "en", "url": f"{FRONTEND}/en/blog/soil-care/"},
-        {"lang": "x-default", "url": f"{FRONTEND}/de/blog/bodenpflege/"},
+        {
+            "lang": "de",
+            "url": f"{FRONTEND}/de/blog/bodenpflege/",
+            "path": "/de/blog/bodenpflege/",
+        },
+        {
+            "lang": "en",
+            "url": f"{FRONTEND}/en/blog/soil-care/",
+            "path": "/en/blog/soil-care/",
+        },
+        {
+            "lang": "x-default",
+            "url": f"{FRONTEND}/de/blog/bodenpflege/",
+            "path": "/de/blog/bodenpflege/",
+        },
     ]
     assert body["seo"]["canonical_url"] == f"{FRONTEND}/en/blog/soil-care/"
 
@@ -69,8 +81,16 @@ def test_x_default_of_an_article_without_the_default_language_is_its_own_languag
     make_article("en", content=article_content(slug="english-only"))
     _response, body = get_json("/api/v1/articles/english-only/?lang=en")
     assert body["seo"]["alternates"] == [
-        {"lang": "en", "url": f"{FRONTEND}/en/blog/english-only/"},
-        {"lang": "x-default", "url": f"{FRONTEND}/en/blog/english-only/"},
+        {
+            "lang": "en",
+            "url": f"{FRONTEND}/en/blog/english-only/",
+            "path": "/en/blog/english-only/",
+        },
+        {
+            "lang": "x-default",
+            "url": f"{FRONTEND}/en/blog/english-only/",
+            "path": "/en/blog/english-only/",
+        },
     ]
 
 

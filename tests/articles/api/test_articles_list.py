@@ -63,6 +63,7 @@ def test_list_is_newest_first_with_item_fields(get_json, three_articles):
         "title": "Kompost anlegen",
         "intro": "<p>Soil changes with every season.</p>",
         "url": "http://localhost:3000/de/blog/kompost/",
+        "path": "/de/blog/kompost/",
         "published_at": "2024-01-10T08:00:00Z",
         "updated_at": "2024-06-01T08:00:00Z",
         "focus_keyword": "kompost term 0",

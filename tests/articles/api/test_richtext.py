@@ -28,6 +28,9 @@ FRONTEND = "http://localhost:3000"
             '<a href="https://example.com/a?b=1&amp;c=2">x</a>',
         ),
         ("<h3>Title</h3><ul><li>One</li></ul>", "<h3>Title</h3><ul><li>One</li></ul>"),
+        ('<a href="/x" data-path="/de/x/">x</a>', '<a href="/x" data-path="/de/x/">x</a>'),
+        ('<a href="/x" data-path="javascript:alert(1)">x</a>', '<a href="/x">x</a>'),
+        ('<a href="/x" data-path="//evil.example/">x</a>', '<a href="/x">x</a>'),
     ],
 )
 def test_output_html_is_sanitised(html, expected):
@@ -76,9 +79,13 @@ class TestRichTextInResponses:
         self.make_linking_article(make_article, link, link)
         german = client.get("/api/v1/articles/verweise/?lang=de").json()["sections"][0]["body"]
         english = client.get("/api/v1/articles/links/?lang=en").json()["sections"][0]["body"]
-        assert german == f'<p>See <a href="{FRONTEND}/de/blog/ziel-artikel/">this article</a>.</p>'
-        assert (
-            english == f'<p>See <a href="{FRONTEND}/en/blog/target-article/">this article</a>.</p>'
+        assert german == (
+            f'<p>See <a href="{FRONTEND}/de/blog/ziel-artikel/" '
+            'data-path="/de/blog/ziel-artikel/">this article</a>.</p>'
+        )
+        assert english == (
+            f'<p>See <a href="{FRONTEND}/en/blog/target-article/" '
+            'data-path="/en/blog/target-article/">this article</a>.</p>'
         )
 
     def test_link_to_an_untranslated_page_falls_back_to_the_default_language(
@@ -87,7 +94,10 @@ class TestRichTextInResponses:
         link = f'<p><a linktype="page" id="{german_only_target.pk}">German only</a></p>'
         self.make_linking_article(make_article, link, link)
         english = client.get("/api/v1/articles/links/?lang=en").json()["sections"][0]["body"]
-        assert english == f'<p><a href="{FRONTEND}/de/blog/nur-deutsch/">German only</a></p>'
+        assert english == (
+            f'<p><a href="{FRONTEND}/de/blog/nur-deutsch/" '
+            'data-path="/de/blog/nur-deutsch/">German only</a></p>'
+        )
 
     @pytest.mark.parametrize("target_id", ["draft", "999999", "not-a-number"])
     def test_link_to_a_hidden_or_missing_page_keeps_only_its_text(
@@ -105,7 +115,8 @@ class TestRichTextInResponses:
         link = f'<p><a linktype="page" id="{article_index.pk}">All articles</a></p>'
         self.make_linking_article(make_article, link, link)
         body = client.get("/api/v1/articles/links/?lang=en").json()["sections"][0]["body"]
-        assert body == f'<p><a href="{FRONTEND}/en/blog/">All articles</a></p>'
+        expected = f'<p><a href="{FRONTEND}/en/blog/" data-path="/en/blog/">All articles</a></p>'
+        assert body == expected
 
     def test_images_are_expanded_with_absolute_rendition_urls(
         self, client, make_article, hero_image
