@@ -12,9 +12,7 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from anyascii import anyascii
 from django.conf import settings
-from django.utils.text import slugify
 from modeltranslation.utils import build_localized_fieldname
 
 from articles import frontend_paths
@@ -23,7 +21,14 @@ from articles.api.localized import LocalizedReader
 from articles.freshness import language_updated_at
 from articles.frontend import frontend_path, frontend_url
 from articles.models import WORDS_PER_MINUTE
-from articles.richtext import RichTextRenderer, html_to_text, truncate_words
+from articles.richtext import (
+    RichTextRenderer,
+    add_heading_ids,
+    anchor_base,
+    html_to_text,
+    truncate_words,
+    unique_anchor,
+)
 from articles.selectors import ArticleRows, translated_languages
 
 DESCRIPTION_MAX_LENGTH = 160
@@ -81,18 +86,14 @@ def translation_links(slugs: dict[str, str]) -> list[dict[str, str]]:
     return links
 
 
-def section_anchors(headings: Sequence[str]) -> list[str]:
-    """URL-fragment ids for headings, ASCII and unique: "Größe & Preis" -> "grosse-preis"."""
-    anchors: list[str] = []
-    seen: set[str] = set()
-    for position, heading in enumerate(headings, start=1):
-        base = slugify(anyascii(heading))[:80].strip("-") or f"section-{position}"
-        anchor, suffix = base, 2
-        while anchor in seen:
-            anchor, suffix = f"{base}-{suffix}", suffix + 1
-        seen.add(anchor)
-        anchors.append(anchor)
-    return anchors
+def section_anchors(headings: Sequence[str], seen: set[str] | None = None) -> list[str]:
+    """URL-fragment ids for headings, ASCII and unique: "Größe & Preis" -> "grosse-preis";
+    long headings are cut between words. ``seen`` collects the ids used."""
+    seen = set() if seen is None else seen
+    return [
+        unique_anchor(anchor_base(heading) or f"section-{position}", seen)
+        for position, heading in enumerate(headings, start=1)
+    ]
 
 
 def hero_image(image: Any | None, *, alt: str, filter_spec: str) -> dict[str, Any] | None:
@@ -130,12 +131,14 @@ def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> di
     renderer = RichTextRenderer(lang)
     renderer.prepare([intro, conclusion, *(body for _, body in sections), *(a for _, a in faqs)])
     intro_html, conclusion_html = renderer.render(intro), renderer.render(conclusion)
+    # Section anchors first, then the sub-headings inside the bodies: one set of ids per page.
+    ids: set[str] = set()
+    anchors = section_anchors([heading for heading, _ in sections], ids)
     section_data = [
-        {"heading": heading, "anchor": anchor, "body": renderer.render(body)}
-        for (heading, body), anchor in zip(
-            sections, section_anchors([heading for heading, _ in sections]), strict=True
-        )
+        {"heading": heading, "anchor": anchor, "body": add_heading_ids(renderer.render(body), ids)}
+        for (heading, body), anchor in zip(sections, anchors, strict=True)
     ]
+    conclusion_html = add_heading_ids(conclusion_html, ids)
     faq_data = [
         {"question": question, "answer": renderer.render(answer)} for question, answer in faqs
     ]
