@@ -40,7 +40,11 @@ UPDATED_AT = "language_updated_at"
 
 def language_fingerprint(page: Any, lang: str) -> str:
     """A hash of what ``page`` shows in ``lang`` (read with modeltranslation's fallback)."""
-    parts: list[str] = [str(page.author_name or ""), str(page.hero_image_id or "")]
+    parts: list[str] = [
+        str(page.author_name or ""),
+        str(getattr(page, "author_is_organization", False)),
+        str(page.hero_image_id or ""),
+    ]
     # The hreflang alternates every language shows: gaining a language or changing a slug
     # changes every language's page (and its Last-Modified), editing a text only its own.
     for code in page.translated_languages():

@@ -121,12 +121,18 @@ class ArticlePage(HeadlessPage):
         help_text=_("Describe the image for people who cannot see it."),
     )
     author_name = models.CharField(_("author"), max_length=200, blank=True)
+    author_is_organization = models.BooleanField(
+        _("author is an organisation"),
+        default=False,
+        help_text=_("A company or editorial team rather than a person (schema.org author type)."),
+    )
 
     base_form_class = ArticlePageForm
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("author_name"),
+        FieldPanel("author_is_organization"),
         FieldPanel("intro"),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")

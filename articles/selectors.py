@@ -185,6 +185,7 @@ def _article_page_query(lang: str) -> PreparedQuery:
         "first_published_at",
         "last_published_at",
         "author_name",
+        "author_is_organization",
         "hero_image_id",
         *_columns(*ARTICLE_TEXT_FIELDS),
     ]

@@ -16,7 +16,7 @@ from django.conf import settings
 from modeltranslation.utils import build_localized_fieldname
 
 from articles import frontend_paths
-from articles.api import jsonld
+from articles.api import head, jsonld
 from articles.api.localized import LocalizedReader
 from articles.freshness import language_updated_at
 from articles.frontend import frontend_path, frontend_url
@@ -155,7 +155,7 @@ def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> di
         html_to_text(intro_html), DESCRIPTION_MAX_LENGTH
     )
     links = alternates(page)
-    site_name = settings.WAGTAIL_SITE_NAME
+    site_name = settings.SITE_NAME
     trail = [(site_name, frontend_paths.home_url(lang))]
     index_url = frontend_paths.article_index_url(lang)
     parent_title = getattr(page, "parent_title", None) or getattr(
@@ -173,7 +173,9 @@ def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> di
             published=page.first_published_at,
             modified=updated_at,
             author_name=page.author_name,
-            publisher_name=site_name,
+            author_is_organization=page.author_is_organization,
+            publisher_name=settings.PUBLISHER_NAME,
+            publisher_logo_url=settings.PUBLISHER_LOGO_URL or None,
             publisher_url=frontend_paths.home_url(lang),
             image_url=image["url"] if image else None,
             keywords=[keyword["term"] for keyword in keywords],
@@ -182,7 +184,7 @@ def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> di
         jsonld.faq_page(url=url, faqs=[(item["question"], item["answer"]) for item in faq_data]),
         jsonld.breadcrumb_list(trail),
     ]
-    return {
+    data = {
         "id": page.pk,
         "lang": lang,
         "slug": slug,
@@ -196,6 +198,7 @@ def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> di
         "keywords": keywords,
         "hero_image": image,
         "author": page.author_name,
+        "author_type": "Organization" if page.author_is_organization else "Person",
         # The model's reading speed, from the word count already made (Django's strip_tags, which
         # ArticlePage.reading_time uses, costs more than the rest of this function).
         "reading_time": max(1, math.ceil(word_count / WORDS_PER_MINUTE)),
@@ -232,6 +235,11 @@ def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> di
             "json_ld": [item for item in json_ld if item is not None],
         },
     }
+    data["seo"]["twitter"] = head.twitter_card(
+        title=seo_title, description=description, image=image, site=settings.TWITTER_SITE
+    )
+    data["head"] = head.head_elements(data["seo"])
+    return data
 
 
 def _children(

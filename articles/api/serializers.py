@@ -66,6 +66,26 @@ class OpenGraphSerializer(serializers.Serializer):
     tags = serializers.ListField(child=serializers.CharField())
 
 
+class TwitterCardSerializer(serializers.Serializer):
+    card = serializers.ChoiceField(choices=["summary", "summary_large_image"])
+    site = serializers.CharField(allow_null=True, help_text="TWITTER_SITE, e.g. @example.")
+    title = serializers.CharField()
+    description = serializers.CharField(allow_blank=True)
+    image = serializers.URLField(allow_null=True)
+    image_alt = serializers.CharField(allow_null=True)
+
+
+class HeadElementSerializer(serializers.Serializer):
+    tag = serializers.ChoiceField(choices=["title", "meta", "link", "script"])
+    attributes = serializers.DictField(
+        child=serializers.CharField(), help_text="Attribute name -> value, ready to escape."
+    )
+    text = serializers.CharField(
+        allow_null=True,
+        help_text="The element's text (<title>, a JSON-LD <script>); null for meta and link.",
+    )
+
+
 class SeoSerializer(serializers.Serializer):
     title = serializers.CharField(help_text="<title>: the SEO title, else the title.")
     description = serializers.CharField(
@@ -76,6 +96,7 @@ class SeoSerializer(serializers.Serializer):
     robots = serializers.CharField()
     alternates = AlternateSerializer(many=True)
     open_graph = OpenGraphSerializer()
+    twitter = TwitterCardSerializer()
     json_ld = serializers.ListField(
         child=serializers.DictField(),
         help_text="schema.org objects (BlogPosting, FAQPage when there are FAQs, "
@@ -100,6 +121,9 @@ class ArticleDetailSerializer(serializers.Serializer):
     keywords = KeywordSerializer(many=True)
     hero_image = ImageSerializer(allow_null=True)
     author = serializers.CharField(allow_blank=True)
+    author_type = serializers.ChoiceField(
+        choices=["Person", "Organization"], help_text="schema.org type of the author."
+    )
     reading_time = serializers.IntegerField(help_text="Minutes, at least 1.")
     word_count = serializers.IntegerField()
     published_at = serializers.DateTimeField(allow_null=True)
@@ -112,6 +136,11 @@ class ArticleDetailSerializer(serializers.Serializer):
         many=True, help_text="Home, the article index, the article (as in the BreadcrumbList)."
     )
     seo = SeoSerializer()
+    head = HeadElementSerializer(
+        many=True,
+        help_text="The <head> elements, ready to render: title, meta, canonical and hreflang "
+        "links, Open Graph, Twitter card, JSON-LD scripts (built from seo).",
+    )
 
 
 class ArticleListItemSerializer(serializers.Serializer):

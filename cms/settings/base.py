@@ -279,6 +279,13 @@ try:
     # Wagtail image filter for the hero image (og:image, JSON-LD image): 1200x630 is the size
     # Open Graph consumers and Google's article guidelines ask for.
     API_HERO_IMAGE_FILTER = env_str("API_HERO_IMAGE_FILTER", "fill-1200x630")
+    # The public site's name (og:site_name, the breadcrumb's home, the JSON-LD publisher) and
+    # the publisher's logo for Google's Article markup; the admin's name stays WAGTAIL_SITE_NAME.
+    SITE_NAME = env_str("SITE_NAME", env_str("WAGTAIL_SITE_NAME", "Multilingual SEO CMS"))
+    PUBLISHER_NAME = env_str("PUBLISHER_NAME", SITE_NAME)
+    PUBLISHER_LOGO_URL = env_str("PUBLISHER_LOGO_URL", "")
+    # The site's X/Twitter account (twitter:site), e.g. "@example"; empty leaves the tag out.
+    TWITTER_SITE = env_str("TWITTER_SITE", "")
     FRONTEND_URL_TEMPLATE.format(base="", lang="de", slug="example")
 except (ImproperlyConfigured, ValueError) as error:
     sys.exit(f"Configuration error: {error}")
