@@ -11,6 +11,9 @@ class ArticlesConfig(AppConfig):
         from articles.cache import connect_signals
 
         connect_signals()
+        from articles.api import tokens
+
+        tokens.connect_signals()
         self._record_language_changes_on_publish()
         self._replace_translated_slug_checks()
 

@@ -319,6 +319,43 @@ class ArticleLanguageVersion(models.Model):
         return f"{self.page_id}/{self.lang} changed {self.updated_at:%Y-%m-%d %H:%M}"
 
 
+class ApiToken(models.Model):
+    """A read-only token for the content API, for static builds and servers that fetch a lot.
+
+    Only a SHA-256 hash of the key is stored (the key is random, 256 bits: a slow hash would
+    add nothing); the key itself is shown once, when the token is created in the admin.
+    ``articles.api.tokens`` authenticates and throttles with it.
+    """
+
+    name = models.CharField(_("name"), max_length=100, help_text=_("Who or what uses it."))
+    prefix = models.CharField(_("prefix"), max_length=16, unique=True, editable=False)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    throttle_rate = models.CharField(
+        _("rate limit"),
+        max_length=32,
+        blank=True,
+        help_text=_('Requests per period, e.g. "6000/minute"; empty: API_TOKEN_THROTTLE_RATE.'),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("API token")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    def clean(self) -> None:
+        from articles.api.tokens import valid_rate
+
+        if self.throttle_rate and not valid_rate(self.throttle_rate):
+            raise ValidationError(
+                {"throttle_rate": _('Expected e.g. "6000/minute" (second, minute, hour, day).')}
+            )
+
+
 class ContentVersion(models.Model):
     """The version of everything the public API shows: one row, bumped in the transaction of
     every publish, unpublish, move, delete or visibility change (``articles.cache``).

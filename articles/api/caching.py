@@ -41,6 +41,7 @@ from django.utils.http import http_date, parse_etags, parse_http_date_safe
 from articles.api.errors import error_response
 from articles.api.language import LanguageChoice, UnsupportedLanguage, language_for_request
 from articles.api.throttling import throttle_wait
+from articles.api.tokens import AUTHENTICATE_HEADER, InvalidToken, request_identity
 from articles.cache import CacheState, current_state
 
 CACHED_PATH_PREFIXES = ("/api/v1/", "/sitemap.xml")
@@ -238,8 +239,15 @@ def lookup(request: HttpRequest) -> Lookup | None:
 
 
 def cached_response(request: HttpRequest, found: Lookup) -> HttpResponse:
-    """The response for a cache hit: the entry, a 304, or a 429 when over the rate."""
-    wait = throttle_wait(request)
+    """The response for a cache hit: the entry, a 304, a 429 when over the rate (per address,
+    or per API token: the same accounting as the views'), or a 401 for an invalid token."""
+    try:
+        token = request_identity(request.META)
+    except InvalidToken as error:
+        response = error_response(error.status_code, error.error_code, error.message)
+        response["WWW-Authenticate"] = AUTHENTICATE_HEADER
+        return response
+    wait = throttle_wait(request, token)
     if wait is not None:
         return _throttled(wait)
     assert found.entry is not None

@@ -60,6 +60,7 @@ from articles.api.pagination import (
     paginate,
 )
 from articles.api.throttling import PublicApiThrottle
+from articles.api.tokens import ApiTokenAuthentication
 from articles.freshness import language_updated_at
 from articles.selectors import (
     article_detail,
@@ -136,7 +137,8 @@ class JSONOnlyNegotiation(BaseContentNegotiation):
 class PublicAPIView(APIView):
     """Public, read-only, anonymous; errors in the API's one shape; language per request."""
 
-    authentication_classes = ()
+    # Optional read-only API tokens: a different rate, never different content.
+    authentication_classes = (ApiTokenAuthentication,)
     permission_classes = (AllowAny,)
     throttle_classes = (PublicApiThrottle,)
     renderer_classes = (JSONRenderer,)

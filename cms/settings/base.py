@@ -284,6 +284,8 @@ try:
     SITE_NAME = env_str("SITE_NAME", env_str("WAGTAIL_SITE_NAME", "Multilingual SEO CMS"))
     PUBLISHER_NAME = env_str("PUBLISHER_NAME", SITE_NAME)
     PUBLISHER_LOGO_URL = env_str("PUBLISHER_LOGO_URL", "")
+    # Rate limit of requests with a read-only API token (per token; a token may set its own).
+    API_TOKEN_THROTTLE_RATE = env_str("API_TOKEN_THROTTLE_RATE", "6000/minute")
     # The site's X/Twitter account (twitter:site), e.g. "@example"; empty leaves the tag out.
     TWITTER_SITE = env_str("TWITTER_SITE", "")
     FRONTEND_URL_TEMPLATE.format(base="", lang="de", slug="example")
@@ -309,6 +311,18 @@ elif not (
         "Configuration error: API_THROTTLE_RATE: expected e.g. '600/minute' or 'off', "
         f"got {API_THROTTLE_RATE!r}"
     )
+
+if API_TOKEN_THROTTLE_RATE.lower() not in {"", "off", "none", "0"}:
+    _token_count, _, _token_period = API_TOKEN_THROTTLE_RATE.partition("/")
+    if not (
+        _token_count.isdigit()
+        and int(_token_count) > 0
+        and _token_period in {"s", "sec", "second", "m", "min", "minute", "h", "hour", "d", "day"}
+    ):
+        sys.exit(
+            "Configuration error: API_TOKEN_THROTTLE_RATE: expected e.g. '6000/minute' or "
+            f"'off', got {API_TOKEN_THROTTLE_RATE!r}"
+        )
 
 # Serves cached API responses (and 304s) before the rest of the stack; inside CORS so cached
 # responses still get their CORS headers.
