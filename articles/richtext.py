@@ -47,6 +47,7 @@ from wagtail.rich_text.rewriters import (
 
 from articles import frontend_paths
 from articles.frontend import frontend_path, frontend_url
+from articles.images import media_url
 from articles.selectors import link_targets
 
 logger = logging.getLogger(__name__)
@@ -298,7 +299,7 @@ class RichTextRenderer:
             f' class="{escape(image_format.classname)}"' if image_format.classname else ""
         )
         return (
-            f'<img src="{escape(rendition.full_url)}" width="{rendition.width}" '
+            f'<img src="{escape(media_url(rendition.url))}" width="{rendition.width}" '
             f'height="{rendition.height}" alt="{escape(attributes.get("alt", ""))}"'
             f'{class_attribute} loading="lazy">'
         )

@@ -25,6 +25,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
 from articles.freshness import updated_at_annotations
+from articles.images import rendition_specs
 from articles.models import FAQ, ArticleKeyword, ArticlePage, Section
 from articles.prepared import PreparedQuery
 from seo.models import Keyword
@@ -248,7 +249,7 @@ def article_detail(slug: str, *, lang: str, hero_filter_spec: str) -> ArticleRow
         hero_image = (
             get_image_model()
             .objects.filter(pk=page.hero_image_id)
-            .prefetch_renditions(hero_filter_spec)
+            .prefetch_renditions(*rendition_specs(hero_filter_spec))
             .first()
         )
     return ArticleRows(
@@ -309,11 +310,26 @@ def article_list(lang: str) -> QuerySet:
             "pk",
             "first_published_at",
             "last_published_at",
+            "hero_image_id",
             *updated_at,
-            *_columns("title", "slug", "intro"),
+            *_columns("title", "slug", "intro", "hero_image_alt"),
             *focus_terms,
         )
     )
+
+
+def images_with_renditions(image_ids: Iterable[int | None], base_spec: str) -> dict[int, Any]:
+    """The images among ``image_ids`` with every rendition of ``base_spec``'s responsive set
+    prefetched: two queries for any number of images (list items' hero images)."""
+    ids = {image_id for image_id in image_ids if image_id is not None}
+    if not ids:
+        return {}
+    images = (
+        get_image_model()
+        .objects.filter(pk__in=ids)
+        .prefetch_renditions(*rendition_specs(base_spec))
+    )
+    return {image.pk: image for image in images}
 
 
 def articles_with_keyword(queryset: QuerySet, *, term: str, lang: str) -> QuerySet:

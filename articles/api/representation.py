@@ -20,6 +20,7 @@ from articles.api import head, jsonld
 from articles.api.localized import LocalizedReader
 from articles.freshness import language_updated_at
 from articles.frontend import frontend_path, frontend_url
+from articles.images import responsive_image
 from articles.models import WORDS_PER_MINUTE
 from articles.richtext import (
     RichTextRenderer,
@@ -97,15 +98,7 @@ def section_anchors(headings: Sequence[str], seen: set[str] | None = None) -> li
 
 
 def hero_image(image: Any | None, *, alt: str, filter_spec: str) -> dict[str, Any] | None:
-    if image is None:
-        return None
-    rendition = image.get_renditions(filter_spec)[filter_spec]
-    return {
-        "url": rendition.full_url,
-        "width": rendition.width,
-        "height": rendition.height,
-        "alt": alt,
-    }
+    return responsive_image(image, alt=alt, base_spec=filter_spec)
 
 
 def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> dict[str, Any]:
@@ -258,9 +251,16 @@ def _children(
     return rows
 
 
-def article_list_items(rows: Sequence[Any], lang: str) -> list[dict[str, Any]]:
+def article_list_items(
+    rows: Sequence[Any],
+    lang: str,
+    *,
+    images: dict[int, Any] | None = None,
+    hero_filter_spec: str = "",
+) -> list[dict[str, Any]]:
     """List entries from ``selectors.article_list`` rows; the rich-text references of all
-    intros are resolved together."""
+    intros are resolved together, hero ``images`` (by id, renditions prefetched) are given."""
+    images = images or {}
     readers = [LocalizedReader(lang) for _ in rows]
     intros = [reader.text(row, "intro", "intro") for reader, row in zip(readers, rows, strict=True)]
     renderer = RichTextRenderer(lang)
@@ -279,12 +279,23 @@ def article_list_items(rows: Sequence[Any], lang: str) -> list[dict[str, Any]]:
                 **with_path({"url": frontend_url(lang=lang, slug=slug)}),
                 "published_at": row.first_published_at,
                 "updated_at": language_updated_at(row, lang),
+                "hero_image": _list_hero_image(row, reader, images, hero_filter_spec),
                 "focus_keyword": focus or None,
                 "languages": translated_languages(row),
                 "fallbacks": reader.fallbacks,
             }
         )
     return items
+
+
+def _list_hero_image(
+    row: Any, reader: LocalizedReader, images: dict[int, Any], filter_spec: str
+) -> dict[str, Any] | None:
+    image = images.get(getattr(row, "hero_image_id", None))
+    if image is None:
+        return None
+    alt = reader.text(row, "hero_image_alt", "hero_image.alt")
+    return responsive_image(image, alt=alt, base_spec=filter_spec)
 
 
 def keyword_items(keywords: Iterable[Any], lang: str) -> list[dict[str, Any]]:

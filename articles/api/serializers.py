@@ -45,11 +45,32 @@ class KeywordSerializer(serializers.Serializer):
     focus = serializers.BooleanField()
 
 
+class ImageSourceSerializer(serializers.Serializer):
+    type = serializers.CharField(help_text='MIME type for <source type>, e.g. "image/avif".')
+    srcset = serializers.CharField()
+
+
+class FocalPointSerializer(serializers.Serializer):
+    x = serializers.FloatField(help_text="0-1 from the left of the original image.")
+    y = serializers.FloatField(help_text="0-1 from the top.")
+
+
 class ImageSerializer(serializers.Serializer):
-    url = serializers.URLField(help_text="Absolute URL of the rendition.")
+    url = serializers.URLField(help_text="Absolute URL of the rendition (MEDIA_BASE_URL).")
     width = serializers.IntegerField()
     height = serializers.IntegerField()
     alt = serializers.CharField(allow_blank=True)
+
+
+class ResponsiveImageSerializer(ImageSerializer):
+    srcset = serializers.CharField(help_text="The same crop at several widths (<img srcset>).")
+    sizes = serializers.CharField(help_text="API_IMAGE_SIZES, for <img sizes>.")
+    sources = ImageSourceSerializer(
+        many=True, help_text="Modern formats (AVIF, WebP) best first, for <picture><source>."
+    )
+    focal_point = FocalPointSerializer(
+        allow_null=True, help_text="The editor's focal point (CSS object-position)."
+    )
 
 
 class OpenGraphSerializer(serializers.Serializer):
@@ -60,7 +81,7 @@ class OpenGraphSerializer(serializers.Serializer):
     site_name = serializers.CharField()
     locale = serializers.CharField(help_text='og:locale, e.g. "de_DE".')
     locale_alternates = serializers.ListField(child=serializers.CharField())
-    image = ImageSerializer(allow_null=True)
+    image = ResponsiveImageSerializer(allow_null=True)
     published_time = serializers.DateTimeField(allow_null=True)
     modified_time = serializers.DateTimeField(allow_null=True)
     tags = serializers.ListField(child=serializers.CharField())
@@ -119,7 +140,7 @@ class ArticleDetailSerializer(serializers.Serializer):
     conclusion = serializers.CharField(allow_blank=True, help_text="Sanitised HTML.")
     faqs = FAQSerializer(many=True)
     keywords = KeywordSerializer(many=True)
-    hero_image = ImageSerializer(allow_null=True)
+    hero_image = ResponsiveImageSerializer(allow_null=True)
     author = serializers.CharField(allow_blank=True)
     author_type = serializers.ChoiceField(
         choices=["Person", "Organization"], help_text="schema.org type of the author."
@@ -155,6 +176,7 @@ class ArticleListItemSerializer(serializers.Serializer):
     )
     published_at = serializers.DateTimeField(allow_null=True)
     updated_at = serializers.DateTimeField(allow_null=True)
+    hero_image = ResponsiveImageSerializer(allow_null=True)
     focus_keyword = serializers.CharField(allow_null=True)
     languages = serializers.ListField(child=serializers.CharField())
     fallbacks = FallbackSerializer(many=True)

@@ -66,6 +66,7 @@ from articles.selectors import (
     article_detail,
     article_list,
     article_translations_by_slug,
+    images_with_renditions,
     keyword_usage,
     search_article_ids,
     sitemap_articles,
@@ -303,7 +304,14 @@ class ArticleListView(PublicAPIView):
         data = {
             "lang": lang,
             **envelope(page, next_url=next_url, previous_url=previous_url),
-            "results": representation.article_list_items(articles, lang),
+            "results": representation.article_list_items(
+                articles,
+                lang,
+                images=images_with_renditions(
+                    (article.hero_image_id for article in articles), settings.API_HERO_IMAGE_FILTER
+                ),
+                hero_filter_spec=settings.API_HERO_IMAGE_FILTER,
+            ),
         }
         response = Response(data)
         return _last_modified(

@@ -279,6 +279,11 @@ try:
     # Wagtail image filter for the hero image (og:image, JSON-LD image): 1200x630 is the size
     # Open Graph consumers and Google's article guidelines ask for.
     API_HERO_IMAGE_FILTER = env_str("API_HERO_IMAGE_FILTER", "fill-1200x630")
+    # Where frontends load media (rendition) files from, e.g. a CDN: "https://cdn.example.com".
+    # Empty: the host that serves them (WAGTAILADMIN_BASE_URL).
+    MEDIA_BASE_URL = env_str("MEDIA_BASE_URL", "").rstrip("/")
+    # The sizes attribute sent with every srcset (the layout's widths; frontends may override).
+    API_IMAGE_SIZES = env_str("API_IMAGE_SIZES", "(min-width: 1200px) 1200px, 100vw")
     # The public site's name (og:site_name, the breadcrumb's home, the JSON-LD publisher) and
     # the publisher's logo for Google's Article markup; the admin's name stays WAGTAIL_SITE_NAME.
     SITE_NAME = env_str("SITE_NAME", env_str("WAGTAIL_SITE_NAME", "Multilingual SEO CMS"))

@@ -66,6 +66,7 @@ def test_list_is_newest_first_with_item_fields(get_json, three_articles):
         "path": "/de/blog/kompost/",
         "published_at": "2024-01-10T08:00:00Z",
         "updated_at": "2024-06-01T08:00:00Z",
+        "hero_image": None,
         "focus_keyword": "kompost term 0",
         "languages": ["de", "en"],
         "fallbacks": [],
