@@ -3,16 +3,33 @@ them their documented, typed form, so the OpenAPI schema describes exactly what 
 
 from __future__ import annotations
 
+from django.conf import settings
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
+
+# One "Language" enum component in the schema for every language code (ENUM_NAME_OVERRIDES in
+# cms/settings/base.py maps this choice set to that name), "Hreflang" where x-default may occur.
+LANGUAGE_CHOICES = list(settings.MODELTRANSLATION_LANGUAGES)
+HREFLANG_CHOICES = [*LANGUAGE_CHOICES, "x-default"]
+
+
+def language_field(**kwargs) -> serializers.ChoiceField:
+    return serializers.ChoiceField(choices=LANGUAGE_CHOICES, **kwargs)
+
+
+def languages_field(**kwargs) -> serializers.ListField:
+    return serializers.ListField(child=language_field(), **kwargs)
 
 
 class FallbackSerializer(serializers.Serializer):
     field = serializers.CharField(help_text='Path of the field, e.g. "sections[2].body".')
-    lang = serializers.CharField(help_text="Language the value was taken from instead.")
+    lang = language_field(help_text="Language the value was taken from instead.")
 
 
 class AlternateSerializer(serializers.Serializer):
-    lang = serializers.CharField(help_text='hreflang value: a language code or "x-default".')
+    lang = serializers.ChoiceField(
+        choices=HREFLANG_CHOICES, help_text='hreflang value: a language code or "x-default".'
+    )
     url = serializers.URLField()
     path = serializers.CharField(
         help_text="The URL without scheme and host (e.g. /de/blog/<slug>/), for links within "
@@ -107,6 +124,81 @@ class HeadElementSerializer(serializers.Serializer):
     )
 
 
+def _json_ld_type(type_name: str, required: list[str], properties: dict) -> dict:
+    return {
+        "type": "object",
+        "title": type_name,
+        "properties": {
+            "@context": {"type": "string", "enum": ["https://schema.org"]},
+            "@type": {"type": "string", "enum": [type_name]},
+            "@id": {"type": "string"},
+            **properties,
+        },
+        "required": ["@context", "@type", *required],
+        "additionalProperties": True,
+    }
+
+
+_THING = {
+    "type": "object",
+    "properties": {"@type": {"type": "string"}, "name": {"type": "string"}},
+    "required": ["@type"],
+    "additionalProperties": True,
+}
+JSON_LD_SCHEMA = {
+    "oneOf": [
+        _json_ld_type(
+            "BlogPosting",
+            ["headline", "inLanguage", "author", "publisher", "url"],
+            {
+                "headline": {"type": "string"},
+                "description": {"type": "string"},
+                "inLanguage": {"$ref": "#/components/schemas/Language"},
+                "datePublished": {"type": "string", "format": "date-time"},
+                "dateModified": {"type": "string", "format": "date-time"},
+                "author": _THING,
+                "publisher": _THING,
+                "mainEntityOfPage": _THING,
+                "url": {"type": "string", "format": "uri"},
+                "image": {"type": "array", "items": {"type": "string", "format": "uri"}},
+                "keywords": {"type": "string"},
+                "wordCount": {"type": "integer"},
+            },
+        ),
+        _json_ld_type(
+            "FAQPage",
+            ["mainEntity"],
+            {"mainEntity": {"type": "array", "items": _THING}},
+        ),
+        _json_ld_type(
+            "BreadcrumbList",
+            ["itemListElement"],
+            {
+                "itemListElement": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "@type": {"type": "string", "enum": ["ListItem"]},
+                            "position": {"type": "integer"},
+                            "name": {"type": "string"},
+                            "item": {"type": "string", "format": "uri"},
+                        },
+                        "required": ["@type", "position", "name"],
+                    },
+                }
+            },
+        ),
+    ],
+    "discriminator": {"propertyName": "@type"},
+}
+
+
+@extend_schema_field({"type": "array", "items": JSON_LD_SCHEMA})
+class JsonLdField(serializers.ListField):
+    child = serializers.DictField()
+
+
 class SeoSerializer(serializers.Serializer):
     title = serializers.CharField(help_text="<title>: the SEO title, else the title.")
     description = serializers.CharField(
@@ -118,8 +210,7 @@ class SeoSerializer(serializers.Serializer):
     alternates = AlternateSerializer(many=True)
     open_graph = OpenGraphSerializer()
     twitter = TwitterCardSerializer()
-    json_ld = serializers.ListField(
-        child=serializers.DictField(),
+    json_ld = JsonLdField(
         help_text="schema.org objects (BlogPosting, FAQPage when there are FAQs, "
         "BreadcrumbList), each ready for a <script type=application/ld+json>.",
     )
@@ -127,7 +218,7 @@ class SeoSerializer(serializers.Serializer):
 
 class ArticleDetailSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    lang = serializers.CharField()
+    lang = language_field()
     slug = serializers.CharField()
     title = serializers.CharField()
     url = serializers.URLField(help_text="The article's URL on the frontend.")
@@ -149,9 +240,7 @@ class ArticleDetailSerializer(serializers.Serializer):
     word_count = serializers.IntegerField()
     published_at = serializers.DateTimeField(allow_null=True)
     updated_at = serializers.DateTimeField(allow_null=True)
-    languages = serializers.ListField(
-        child=serializers.CharField(), help_text="Languages the article is translated into."
-    )
+    languages = languages_field(help_text="Languages the article is translated into.")
     fallbacks = FallbackSerializer(many=True)
     breadcrumbs = BreadcrumbSerializer(
         many=True, help_text="Home, the article index, the article (as in the BreadcrumbList)."
@@ -178,18 +267,25 @@ class ArticleListItemSerializer(serializers.Serializer):
     updated_at = serializers.DateTimeField(allow_null=True)
     hero_image = ResponsiveImageSerializer(allow_null=True)
     focus_keyword = serializers.CharField(allow_null=True)
-    languages = serializers.ListField(child=serializers.CharField())
+    languages = languages_field()
     fallbacks = FallbackSerializer(many=True)
 
 
 class PaginatedSerializer(serializers.Serializer):
-    lang = serializers.CharField()
+    lang = language_field()
     count = serializers.IntegerField()
     page = serializers.IntegerField()
     page_size = serializers.IntegerField()
     num_pages = serializers.IntegerField()
-    next = serializers.CharField(allow_null=True, help_text="Relative URL of the next page.")
-    previous = serializers.CharField(allow_null=True)
+    next = serializers.CharField(
+        allow_null=True,
+        help_text="URL of the next page, relative to the API's host (path and query).",
+    )
+    previous = serializers.CharField(allow_null=True, help_text="Likewise, the previous page.")
+    next_page = serializers.IntegerField(allow_null=True, help_text="Number of the next page.")
+    previous_page = serializers.IntegerField(
+        allow_null=True, help_text="Number of the previous page."
+    )
 
 
 class ArticleListSerializer(PaginatedSerializer):
@@ -207,19 +303,19 @@ class KeywordListSerializer(PaginatedSerializer):
     results = KeywordUsageSerializer(many=True)
 
 
+@extend_schema_serializer(component_name="LanguageInfo")  # "Language" is the code enum
 class LanguageSerializer(serializers.Serializer):
-    code = serializers.CharField()
+    code = language_field()
     name = serializers.CharField()
     name_local = serializers.CharField()
     default = serializers.BooleanField()
-    fallbacks = serializers.ListField(
-        child=serializers.CharField(),
+    fallbacks = languages_field(
         help_text="Where this language's untranslated fields come from, in order (may be empty).",
     )
 
 
 class LanguagesSerializer(serializers.Serializer):
-    default = serializers.CharField()
+    default = language_field()
     languages = LanguageSerializer(many=True)
 
 
@@ -234,14 +330,90 @@ class SitemapEntrySerializer(serializers.Serializer):
 
 
 class SitemapSerializer(serializers.Serializer):
-    lang = serializers.CharField()
+    lang = language_field()
     results = SitemapEntrySerializer(many=True)
 
 
+ERROR_CODES = [
+    "invalid_parameter",
+    "unsupported_language",
+    "article_not_found",
+    "page_out_of_range",
+    "not_found",
+    "method_not_allowed",
+    "not_authenticated",
+    "authentication_failed",
+    "invalid_token",
+    "permission_denied",
+    "throttled",
+    "service_unavailable",
+    "server_error",
+    # What JsonErrorsUnderApi names after the HTTP status when something outside the views
+    # answers (a bad Host header, an oversized request...).
+    "bad_request",
+    "forbidden",
+    "not_acceptable",
+    "unsupported_media_type",
+    "parse_error",
+    "request_header_fields_too_large",
+    "content_too_large",
+    "internal_server_error",
+]
+
+
+class TranslationLinkSerializer(serializers.Serializer):
+    lang = language_field()
+    slug = serializers.CharField()
+    url = serializers.URLField()
+    path = serializers.CharField()
+
+
+@extend_schema_field(
+    {
+        "type": "object",
+        "description": "What exactly was wrong. The named properties appear with the codes "
+        "that use them; for invalid_parameter every other property is a parameter name with "
+        "its messages.",
+        "properties": {
+            "slug": {"type": "string", "description": "article_not_found"},
+            "lang": {"type": "string", "description": "article_not_found, unsupported_language"},
+            "available_languages": {
+                "type": "array",
+                "items": {"$ref": "#/components/schemas/Language"},
+                "description": "article_not_found: the languages the slug's article exists in.",
+            },
+            "translations": {
+                "type": "array",
+                "items": {"$ref": "#/components/schemas/TranslationLink"},
+                "description": "article_not_found: each language's slug, URL and path.",
+            },
+            "supported": {
+                "type": "array",
+                "items": {"$ref": "#/components/schemas/Language"},
+                "description": "unsupported_language",
+            },
+            "page": {"type": "integer", "description": "page_out_of_range"},
+            "num_pages": {"type": "integer", "description": "page_out_of_range"},
+            "retry_after_seconds": {"type": "integer", "description": "throttled"},
+            "path": {"type": "string", "description": "not_found"},
+        },
+        "additionalProperties": {
+            "oneOf": [
+                {"type": "array", "items": {"type": "string"}},
+                {"type": "string"},
+                {"type": "integer"},
+            ]
+        },
+    }
+)
+class ErrorDetailsField(serializers.DictField):
+    pass
+
+
 class ErrorBodySerializer(serializers.Serializer):
-    code = serializers.CharField(help_text="Stable machine-readable code.")
+    code = serializers.ChoiceField(choices=ERROR_CODES, help_text="Stable machine-readable code.")
     message = serializers.CharField()
-    details = serializers.DictField(help_text="What exactly was wrong.")
+    details = ErrorDetailsField()
 
 
 class ErrorSerializer(serializers.Serializer):

@@ -96,7 +96,14 @@ def _language_pattern() -> str:
 
 LANG_PARAMETER = OpenApiParameter(
     "lang",
-    {"type": "string", "pattern": _language_pattern()},
+    # The Language enum, and (for clients that pass on a browser's tag) the spellings the API
+    # also reads as one of them: any case, a regional subtag.
+    {
+        "anyOf": [
+            {"$ref": "#/components/schemas/Language"},
+            {"type": "string", "pattern": _language_pattern()},
+        ]
+    },
     description="Response language: one of "
     f"{', '.join(settings.MODELTRANSLATION_LANGUAGES)} (any case; a regional tag such as "
     "de-AT is read as its language). Without it, Accept-Language decides (then the default, "
@@ -116,6 +123,14 @@ PAGE_PARAMETERS = [
 ]
 ERROR_RESPONSES = {
     400: OpenApiResponse(serializers.ErrorSerializer, description="Invalid parameter(s)."),
+    401: OpenApiResponse(
+        serializers.ErrorSerializer,
+        description="An Authorization header with an unknown or inactive API token.",
+    ),
+    405: OpenApiResponse(
+        serializers.ErrorSerializer,
+        description="A method other than GET, HEAD or OPTIONS; Allow names them.",
+    ),
     429: OpenApiResponse(serializers.ErrorSerializer, description="Too many requests."),
     503: OpenApiResponse(
         serializers.ErrorSerializer,
@@ -420,8 +435,7 @@ class LanguageListView(PublicAPIView):
         responses={
             200: serializers.LanguagesSerializer,
             **NOT_MODIFIED,
-            429: ERROR_RESPONSES[429],
-            503: ERROR_RESPONSES[503],
+            **{code: ERROR_RESPONSES[code] for code in (401, 405, 429, 503)},
         },
     )
     def get(self, request: Request) -> Response:

@@ -345,3 +345,9 @@ SPECTACULAR_SETTINGS["SWAGGER_UI_DIST"] = "SIDECAR"
 SPECTACULAR_SETTINGS["SWAGGER_UI_FAVICON_HREF"] = "SIDECAR"
 SPECTACULAR_SETTINGS["REDOC_DIST"] = "SIDECAR"
 SPECTACULAR_SETTINGS["COMPONENT_SPLIT_REQUEST"] = True
+# One named enum per choice set: every language code field is the "Language" component.
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
+    "Language": "articles.api.serializers.LANGUAGE_CHOICES",
+    "Hreflang": "articles.api.serializers.HREFLANG_CHOICES",
+    "ErrorCode": "articles.api.serializers.ERROR_CODES",
+}
