@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint format migrations-check migrate demo admin serve clean
+.PHONY: run test install lint format migrations-check migrate demo admin serve clean typescript-client
 
 run: install migrate demo admin serve  ## Set up and serve on http://127.0.0.1:8000 (admin at /admin/)
 
@@ -47,3 +47,7 @@ serve: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache
+
+typescript-client: install  ## Regenerate clients/typescript/ (OpenAPI document, types) and type-check it
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) spectacular --format openapi-json --file clients/typescript/openapi.json
+	cd clients/typescript && npm ci --no-audit --no-fund && npm run generate && npm run typecheck

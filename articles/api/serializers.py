@@ -361,13 +361,6 @@ ERROR_CODES = [
 ]
 
 
-class TranslationLinkSerializer(serializers.Serializer):
-    lang = language_field()
-    slug = serializers.CharField()
-    url = serializers.URLField()
-    path = serializers.CharField()
-
-
 @extend_schema_field(
     {
         "type": "object",
@@ -384,7 +377,16 @@ class TranslationLinkSerializer(serializers.Serializer):
             },
             "translations": {
                 "type": "array",
-                "items": {"$ref": "#/components/schemas/TranslationLink"},
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "lang": {"$ref": "#/components/schemas/Language"},
+                        "slug": {"type": "string"},
+                        "url": {"type": "string", "format": "uri"},
+                        "path": {"type": "string"},
+                    },
+                    "required": ["lang", "slug", "url", "path"],
+                },
                 "description": "article_not_found: each language's slug, URL and path.",
             },
             "supported": {

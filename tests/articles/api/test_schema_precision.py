@@ -55,7 +55,13 @@ def test_errors_have_a_code_enum_and_typed_details(schema):
     assert refs(body["properties"]["code"]) == ["#/components/schemas/ErrorCode"]
     assert set(schema["components"]["schemas"]["ErrorCode"]["enum"]) == set(ERROR_CODES)
     details = body["properties"]["details"]
-    assert "#/components/schemas/TranslationLink" in refs(details["properties"]["translations"])
+    link = details["properties"]["translations"]["items"]
+    assert link["required"] == ["lang", "slug", "url", "path"]
+    assert link["properties"]["lang"]["$ref"] == LANGUAGE_REF
+    # Every reference in the schema resolves (generators such as openapi-typescript insist).
+    components = schema["components"]["schemas"]
+    for ref in refs(schema):
+        assert ref.removeprefix("#/components/schemas/") in components, ref
     assert details["properties"]["available_languages"]["items"]["$ref"] == LANGUAGE_REF
 
 
