@@ -9,8 +9,10 @@ class ArticlesConfig(AppConfig):
         # Connected here, not on first request, so publishing from a management command or a
         # scheduled task invalidates the API cache too.
         from articles.cache import connect_signals
+        from articles.redirects import lookup as redirects
 
         connect_signals()
+        redirects.connect_signals()
         from articles.api import tokens
 
         tokens.connect_signals()

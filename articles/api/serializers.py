@@ -26,6 +26,11 @@ class FallbackSerializer(serializers.Serializer):
     lang = language_field(help_text="Language the value was taken from instead.")
 
 
+class MissingTextSerializer(serializers.Serializer):
+    field = serializers.CharField(help_text='Path of the field, e.g. "sections[2].heading".')
+    label = serializers.CharField(help_text='For people, e.g. "Section 3 heading".')
+
+
 class AlternateSerializer(serializers.Serializer):
     lang = serializers.ChoiceField(
         choices=HREFLANG_CHOICES, help_text='hreflang value: a language code or "x-default".'
@@ -149,7 +154,7 @@ JSON_LD_SCHEMA = {
     "oneOf": [
         _json_ld_type(
             "BlogPosting",
-            ["headline", "inLanguage", "author", "publisher", "url"],
+            ["headline", "author", "publisher", "url"],
             {
                 "headline": {"type": "string"},
                 "description": {"type": "string"},
@@ -240,7 +245,18 @@ class ArticleDetailSerializer(serializers.Serializer):
     word_count = serializers.IntegerField()
     published_at = serializers.DateTimeField(allow_null=True)
     updated_at = serializers.DateTimeField(allow_null=True)
-    languages = languages_field(help_text="Languages the article is translated into.")
+    languages = languages_field(
+        help_text="Languages the article is published in (with CMS_INCOMPLETE_LANGUAGES=hide "
+        "only complete ones).",
+    )
+    complete = serializers.BooleanField(
+        help_text="Whether this language has every text of the article's primary language. "
+        "False only with CMS_INCOMPLETE_LANGUAGES=fallback: then robots is noindex and no "
+        "hreflang alternate points here."
+    )
+    missing = MissingTextSerializer(
+        many=True, help_text="Texts the primary language has and this language lacks."
+    )
     fallbacks = FallbackSerializer(many=True)
     breadcrumbs = BreadcrumbSerializer(
         many=True, help_text="Home, the article index, the article (as in the BreadcrumbList)."
@@ -268,6 +284,9 @@ class ArticleListItemSerializer(serializers.Serializer):
     hero_image = ResponsiveImageSerializer(allow_null=True)
     focus_keyword = serializers.CharField(allow_null=True)
     languages = languages_field()
+    complete = serializers.BooleanField(
+        help_text="False: served with fallback text (CMS_INCOMPLETE_LANGUAGES=fallback)."
+    )
     fallbacks = FallbackSerializer(many=True)
 
 
@@ -338,6 +357,7 @@ ERROR_CODES = [
     "invalid_parameter",
     "unsupported_language",
     "article_not_found",
+    "article_incomplete",
     "page_out_of_range",
     "not_found",
     "method_not_allowed",
@@ -410,6 +430,32 @@ ERROR_CODES = [
 )
 class ErrorDetailsField(serializers.DictField):
     pass
+
+
+class ApiEndpointSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    url = serializers.CharField(help_text="Path of the endpoint; {slug} is a placeholder.")
+    description = serializers.CharField()
+
+
+class ApiRootSerializer(serializers.Serializer):
+    version = serializers.CharField()
+    endpoints = ApiEndpointSerializer(many=True)
+    docs = serializers.CharField(help_text="Interactive documentation (Swagger UI).")
+    schema = serializers.CharField(help_text="OpenAPI 3 schema.")
+
+
+class SlugRedirectBodySerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="slug_changed")
+    message = serializers.CharField()
+    location = serializers.CharField(help_text="The article's detail URL now.")
+    slug = serializers.CharField(help_text="The article's slug now, in this language.")
+    lang = language_field()
+    frontend_url = serializers.URLField(help_text="The article's frontend URL now.")
+
+
+class SlugRedirectSerializer(serializers.Serializer):
+    redirect = SlugRedirectBodySerializer()
 
 
 class ErrorBodySerializer(serializers.Serializer):

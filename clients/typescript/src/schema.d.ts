@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/api/v1/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The endpoints of this API and where its documentation is
+         * @description ``/api/v1/``: where a developer who opens the API's base URL finds their way on.
+         */
+        get: operations["api_root"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/articles/": {
         parameters: {
             query?: never;
@@ -56,6 +76,26 @@ export interface paths {
          * @description The SEO engine's checks, score and keyword matches for the article with this slug in the language: the live version, or with draft=1 the latest revision. Same shape as one entry of `seo_audit --format json`. Requires a user who may edit the page (session or token authentication); never cached.
          */
         get: operations["articles_seo_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/changes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed publicly since a cursor, in commit order
+         * @description Upserts and tombstones per article and language, oldest first. Without since, the feed starts at the beginning: replaying it builds the current public state (every live article in every language). Store next_cursor and pass it as since to get only what changed after. See docs/api.md.
+         */
+        get: operations["changes_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -144,6 +184,20 @@ export interface components {
             /** @description The URL without scheme and host (e.g. /de/blog/<slug>/), for links within whatever host serves the frontend. */
             path: string;
         };
+        ApiEndpoint: {
+            name: string;
+            /** @description Path of the endpoint; {slug} is a placeholder. */
+            url: string;
+            description: string;
+        };
+        ApiRoot: {
+            version: string;
+            endpoints: components["schemas"]["ApiEndpoint"][];
+            /** @description Interactive documentation (Swagger UI). */
+            docs: string;
+            /** @description OpenAPI 3 schema. */
+            schema: string;
+        };
         ArticleDetail: {
             id: number;
             lang: components["schemas"]["Language"];
@@ -179,8 +233,12 @@ export interface components {
             published_at: string | null;
             /** Format: date-time */
             updated_at: string | null;
-            /** @description Languages the article is translated into. */
+            /** @description Languages the article is published in (with CMS_INCOMPLETE_LANGUAGES=hide only complete ones). */
             languages: components["schemas"]["Language"][];
+            /** @description Whether this language has every text of the article's primary language. False only with CMS_INCOMPLETE_LANGUAGES=fallback: then robots is noindex and no hreflang alternate points here. */
+            complete: boolean;
+            /** @description Texts the primary language has and this language lacks. */
+            missing: components["schemas"]["MissingText"][];
             fallbacks: components["schemas"]["Fallback"][];
             /** @description Home, the article index, the article (as in the BreadcrumbList). */
             breadcrumbs: components["schemas"]["Breadcrumb"][];
@@ -221,6 +279,8 @@ export interface components {
             hero_image: components["schemas"]["ResponsiveImage"] | null;
             focus_keyword: string | null;
             languages: components["schemas"]["Language"][];
+            /** @description False: served with fallback text (CMS_INCOMPLETE_LANGUAGES=fallback). */
+            complete: boolean;
             fallbacks: components["schemas"]["Fallback"][];
         };
         /**
@@ -242,6 +302,45 @@ export interface components {
          * @enum {string}
          */
         CardEnum: "summary" | "summary_large_image";
+        Change: {
+            /**
+             * @description upsert: (re)fetch the article in this language; tombstone: remove this slug.
+             *
+             *     * `upsert` - upsert
+             *     * `tombstone` - tombstone
+             */
+            type: components["schemas"]["TypeEnum"];
+            reason: components["schemas"]["ReasonEnum"];
+            /** @description The article's id: key your store by (id, lang). */
+            id: number;
+            lang: string;
+            /** @description Upsert: the current slug. Tombstone: the slug that no longer works. */
+            slug: string;
+            /** @description Tombstones with reason slug_changed: the slug that replaced it. */
+            new_slug: string | null;
+            /**
+             * Format: date-time
+             * @description Upsert: when the article was last published. Tombstone: when it was removed.
+             */
+            updated_at: string;
+            /**
+             * Format: uri
+             * @description Upserts: the API URL of the article in this language.
+             */
+            detail_url: string | null;
+            /**
+             * Format: uri
+             * @description The article's page on the frontend (for a tombstone, the page to remove).
+             */
+            frontend_url: string;
+        };
+        ChangeFeed: {
+            results: components["schemas"]["Change"][];
+            /** @description Pass as ?since= next time (also when results is empty). */
+            next_cursor: string;
+            /** @description More entries follow right away. */
+            has_more: boolean;
+        };
         Check: {
             id: string;
             status: components["schemas"]["StatusEnum"];
@@ -262,6 +361,7 @@ export interface components {
              *     * `invalid_parameter` - invalid_parameter
              *     * `unsupported_language` - unsupported_language
              *     * `article_not_found` - article_not_found
+             *     * `article_incomplete` - article_incomplete
              *     * `page_out_of_range` - page_out_of_range
              *     * `not_found` - not_found
              *     * `method_not_allowed` - method_not_allowed
@@ -317,6 +417,7 @@ export interface components {
          * @description * `invalid_parameter` - invalid_parameter
          *     * `unsupported_language` - unsupported_language
          *     * `article_not_found` - article_not_found
+         *     * `article_incomplete` - article_incomplete
          *     * `page_out_of_range` - page_out_of_range
          *     * `not_found` - not_found
          *     * `method_not_allowed` - method_not_allowed
@@ -337,7 +438,7 @@ export interface components {
          *     * `internal_server_error` - internal_server_error
          * @enum {string}
          */
-        ErrorCode: "invalid_parameter" | "unsupported_language" | "article_not_found" | "page_out_of_range" | "not_found" | "method_not_allowed" | "not_authenticated" | "authentication_failed" | "invalid_token" | "permission_denied" | "throttled" | "service_unavailable" | "server_error" | "bad_request" | "forbidden" | "not_acceptable" | "unsupported_media_type" | "parse_error" | "request_header_fields_too_large" | "content_too_large" | "internal_server_error";
+        ErrorCode: "invalid_parameter" | "unsupported_language" | "article_not_found" | "article_incomplete" | "page_out_of_range" | "not_found" | "method_not_allowed" | "not_authenticated" | "authentication_failed" | "invalid_token" | "permission_denied" | "throttled" | "service_unavailable" | "server_error" | "bad_request" | "forbidden" | "not_acceptable" | "unsupported_media_type" | "parse_error" | "request_header_fields_too_large" | "content_too_large" | "internal_server_error";
         FAQ: {
             question: string;
             /** @description Sanitised HTML. */
@@ -464,6 +565,12 @@ export interface components {
             start: number;
             end: number;
         };
+        MissingText: {
+            /** @description Path of the field, e.g. "sections[2].heading". */
+            field: string;
+            /** @description For people, e.g. "Section 3 heading". */
+            label: string;
+        };
         OpenGraph: {
             type: string;
             title: string;
@@ -481,6 +588,19 @@ export interface components {
             modified_time: string | null;
             tags: string[];
         };
+        /**
+         * @description * `published` - published (new in this language)
+         *     * `updated` - updated (republished)
+         *     * `unpublished` - unpublished
+         *     * `expired` - abgelaufen
+         *     * `deleted` - deleted
+         *     * `private` - made private
+         *     * `language_hidden` - language hidden
+         *     * `slug_changed` - slug changed
+         *     * `moved` - moved out of the site
+         * @enum {string}
+         */
+        ReasonEnum: "published" | "updated" | "unpublished" | "expired" | "deleted" | "private" | "language_hidden" | "slug_changed" | "moved";
         ResponsiveImage: {
             /**
              * Format: uri
@@ -553,7 +673,7 @@ export interface components {
                 "@id"?: string;
                 headline: string;
                 description?: string;
-                inLanguage: components["schemas"]["Language"];
+                inLanguage?: components["schemas"]["Language"];
                 /** Format: date-time */
                 datePublished?: string;
                 /** Format: date-time */
@@ -628,6 +748,24 @@ export interface components {
             lastmod: string | null;
             alternates: components["schemas"]["Alternate"][];
         };
+        SlugRedirect: {
+            redirect: components["schemas"]["SlugRedirectBody"];
+        };
+        SlugRedirectBody: {
+            /** @description slug_changed */
+            code: string;
+            message: string;
+            /** @description The article's detail URL now. */
+            location: string;
+            /** @description The article's slug now, in this language. */
+            slug: string;
+            lang: components["schemas"]["Language"];
+            /**
+             * Format: uri
+             * @description The article's frontend URL now.
+             */
+            frontend_url: string;
+        };
         /**
          * @description * `good` - good
          *     * `ok` - ok
@@ -654,6 +792,12 @@ export interface components {
             image_alt: string | null;
         };
         /**
+         * @description * `upsert` - upsert
+         *     * `tombstone` - tombstone
+         * @enum {string}
+         */
+        TypeEnum: "upsert" | "tombstone";
+        /**
          * @description * `live` - live
          *     * `draft` - draft
          * @enum {string}
@@ -668,6 +812,50 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    api_root: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiRoot"];
+                };
+            };
+            /** @description Not modified (If-None-Match/-Modified-Since). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable; Retry-After says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     articles_list: {
         parameters: {
             query?: {
@@ -785,6 +973,15 @@ export interface operations {
                     "application/json": components["schemas"]["ArticleDetail"];
                 };
             };
+            /** @description The slug is a former slug of an article in this language: Location is the article's detail URL now, the body names its slug and frontend URL. */
+            301: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlugRedirect"];
+                };
+            };
             /** @description Not modified (If-None-Match/-Modified-Since). */
             304: {
                 headers: {
@@ -810,7 +1007,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No live article with this slug in this language; details list the languages it exists in, if any. */
+            /** @description No live article with this slug in this language; details list the languages it is published in, if any. Code article_incomplete: it exists in this language but its translation is incomplete (CMS_INCOMPLETE_LANGUAGES=hide). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -910,6 +1107,57 @@ export interface operations {
             };
             /** @description A method other than GET, HEAD or OPTIONS; Allow names them. */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable; Retry-After says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    changes_list: {
+        parameters: {
+            query?: {
+                /** @description Entries per response, 1-500 (100). */
+                page_size?: number;
+                /** @description A next_cursor from an earlier response (opaque: pass it as given). */
+                since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeFeed"];
+                };
+            };
+            /** @description Invalid parameter, or a cursor that is malformed (invalid_cursor) or older than the last compaction (cursor_expired: sync from the beginning). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -28,7 +28,9 @@ def _site_settings(settings):
 def article(make_article, hero_image):
     page = make_article(
         content=article_content(slug="kopf", title="Kopf", hero_image_alt="Ein blaues Bild"),
-        translations={"en": article_content(slug="head", title="Head")},
+        translations={
+            "en": article_content(slug="head", title="Head", hero_image_alt="A blue picture")
+        },
     )
     return republish(page, hero_image=hero_image, author_is_organization=True)
 

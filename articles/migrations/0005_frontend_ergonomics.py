@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0002_content_version"),
+        ("articles", "0004_slug_redirects"),
     ]
 
     operations = [
