@@ -359,6 +359,8 @@ ERROR_CODES = [
     "article_not_found",
     "article_incomplete",
     "page_out_of_range",
+    "invalid_cursor",
+    "cursor_expired",
     "not_found",
     "method_not_allowed",
     "not_authenticated",

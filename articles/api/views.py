@@ -487,8 +487,7 @@ class ApiRootView(PublicAPIView):
         responses={
             200: serializers.ApiRootSerializer,
             **NOT_MODIFIED,
-            429: ERROR_RESPONSES[429],
-            503: ERROR_RESPONSES[503],
+            **{code: ERROR_RESPONSES[code] for code in (401, 405, 429, 503)},
         },
     )
     def get(self, request: Request) -> Response:

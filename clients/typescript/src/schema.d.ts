@@ -313,7 +313,7 @@ export interface components {
             reason: components["schemas"]["ReasonEnum"];
             /** @description The article's id: key your store by (id, lang). */
             id: number;
-            lang: string;
+            lang: components["schemas"]["Language"];
             /** @description Upsert: the current slug. Tombstone: the slug that no longer works. */
             slug: string;
             /** @description Tombstones with reason slug_changed: the slug that replaced it. */
@@ -363,6 +363,8 @@ export interface components {
              *     * `article_not_found` - article_not_found
              *     * `article_incomplete` - article_incomplete
              *     * `page_out_of_range` - page_out_of_range
+             *     * `invalid_cursor` - invalid_cursor
+             *     * `cursor_expired` - cursor_expired
              *     * `not_found` - not_found
              *     * `method_not_allowed` - method_not_allowed
              *     * `not_authenticated` - not_authenticated
@@ -419,6 +421,8 @@ export interface components {
          *     * `article_not_found` - article_not_found
          *     * `article_incomplete` - article_incomplete
          *     * `page_out_of_range` - page_out_of_range
+         *     * `invalid_cursor` - invalid_cursor
+         *     * `cursor_expired` - cursor_expired
          *     * `not_found` - not_found
          *     * `method_not_allowed` - method_not_allowed
          *     * `not_authenticated` - not_authenticated
@@ -438,7 +442,7 @@ export interface components {
          *     * `internal_server_error` - internal_server_error
          * @enum {string}
          */
-        ErrorCode: "invalid_parameter" | "unsupported_language" | "article_not_found" | "article_incomplete" | "page_out_of_range" | "not_found" | "method_not_allowed" | "not_authenticated" | "authentication_failed" | "invalid_token" | "permission_denied" | "throttled" | "service_unavailable" | "server_error" | "bad_request" | "forbidden" | "not_acceptable" | "unsupported_media_type" | "parse_error" | "request_header_fields_too_large" | "content_too_large" | "internal_server_error";
+        ErrorCode: "invalid_parameter" | "unsupported_language" | "article_not_found" | "article_incomplete" | "page_out_of_range" | "invalid_cursor" | "cursor_expired" | "not_found" | "method_not_allowed" | "not_authenticated" | "authentication_failed" | "invalid_token" | "permission_denied" | "throttled" | "service_unavailable" | "server_error" | "bad_request" | "forbidden" | "not_acceptable" | "unsupported_media_type" | "parse_error" | "request_header_fields_too_large" | "content_too_large" | "internal_server_error";
         FAQ: {
             question: string;
             /** @description Sanitised HTML. */
@@ -836,6 +840,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description An Authorization header with an unknown or inactive API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A method other than GET, HEAD or OPTIONS; Allow names them. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests. */
             429: {
                 headers: {
@@ -1158,6 +1180,24 @@ export interface operations {
             };
             /** @description Invalid parameter, or a cursor that is malformed (invalid_cursor) or older than the last compaction (cursor_expired: sync from the beginning). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An Authorization header with an unknown or inactive API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A method other than GET, HEAD or OPTIONS; Allow names them. */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };
