@@ -33,7 +33,7 @@ from articles.completeness import (
     incomplete_policy,
     translated_languages,
 )
-from articles.freshness import updated_at_annotations
+from articles.freshness import language_updated_at, updated_at_annotations
 from articles.images import rendition_specs
 from articles.models import FAQ, ArticleKeyword, ArticlePage, Section
 from articles.prepared import PreparedQuery
@@ -457,9 +457,9 @@ def search_article_ids(candidates: QuerySet, query: str) -> list[int]:
 
 
 def public_slugs(page_ids: QuerySet | Iterable[int] | None = None) -> dict[int, dict]:
-    """Per visible article (among ``page_ids``; all when None): ``last_published_at`` and, per
-    language the public may read it in, its slug - ``{pk: {"updated_at": ..., "slugs": {lang:
-    slug}}}`` (the change feed's view of the site).
+    """Per visible article (among ``page_ids``; all when None) and per language the public may
+    read it in, its slug and when that language last changed - ``{pk: {"updated_at": {lang:
+    datetime}, "slugs": {lang: slug}}}`` (the change feed's view of the site).
 
     The visibility is ``visible_articles``' own; the languages are ``public_languages``', the
     same rule ``visible_articles(lang)`` filters on. One query.
@@ -467,15 +467,21 @@ def public_slugs(page_ids: QuerySet | Iterable[int] | None = None) -> dict[int, 
     queryset = visible_articles()
     if page_ids is not None:
         queryset = queryset.filter(pk__in=page_ids)
-    rows = queryset.values("pk", "last_published_at", *_columns("title", "slug"), *_complete())
+    updated_at = updated_at_annotations(settings.MODELTRANSLATION_LANGUAGES)
+    rows = queryset.annotate(**updated_at).values(
+        "pk", "last_published_at", *updated_at, *_columns("title", "slug"), *_complete()
+    )
     found = {}
     for row in rows:
         article = SimpleNamespace(**row)
+        languages = public_languages(article)
         found[row["pk"]] = {
-            "updated_at": row["last_published_at"],
+            # Per language, as the API's updated_at (articles/freshness.py): an edit of one
+            # language is no change of the others.
+            "updated_at": {code: language_updated_at(article, code) for code in languages},
             "slugs": {
                 code: getattr(article, build_localized_fieldname("slug", code))
-                for code in public_languages(article)
+                for code in languages
             },
         }
     return found

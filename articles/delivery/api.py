@@ -51,7 +51,8 @@ class ChangeSerializer(serializers.Serializer):
         allow_null=True, help_text="Tombstones with reason slug_changed: the slug that replaced it."
     )
     updated_at = serializers.DateTimeField(
-        help_text="Upsert: when the article was last published. Tombstone: when it was removed."
+        help_text="Upsert: when the article last changed in this language (its updated_at). "
+        "Tombstone: when it was removed."
     )
     detail_url = serializers.URLField(
         allow_null=True, help_text="Upserts: the API URL of the article in this language."

@@ -320,7 +320,7 @@ export interface components {
             new_slug: string | null;
             /**
              * Format: date-time
-             * @description Upsert: when the article was last published. Tombstone: when it was removed.
+             * @description Upsert: when the article last changed in this language (its updated_at). Tombstone: when it was removed.
              */
             updated_at: string;
             /**
