@@ -13,7 +13,23 @@ class ArticlesConfig(AppConfig):
 
         connect_signals()
         redirects.connect_signals()
+        from articles.api import tokens
+
+        tokens.connect_signals()
+        self._record_language_changes_on_publish()
         self._replace_translated_slug_checks()
+
+    @staticmethod
+    def _record_language_changes_on_publish() -> None:
+        from wagtail.signals import page_published
+
+        from articles.freshness import on_page_published
+        from articles.models import ArticlePage
+
+        # Runs for every publish (admin, services, imports, scheduled publishing).
+        page_published.connect(
+            on_page_published, sender=ArticlePage, dispatch_uid="articles.freshness.published"
+        )
 
     @staticmethod
     def _replace_translated_slug_checks() -> None:

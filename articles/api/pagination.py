@@ -126,4 +126,8 @@ def envelope(page: ResultPage, *, next_url: str | None, previous_url: str | None
         "num_pages": page.num_pages,
         "next": next_url,
         "previous": previous_url,
+        # The page numbers as such: a client building its own URLs (or its own routes) needs
+        # no URL parsing.
+        "next_page": page.number + 1 if page.number < page.num_pages else None,
+        "previous_page": page.number - 1 if page.number > 1 else None,
     }

@@ -97,9 +97,9 @@ def test_json_sitemap_lists_urls_with_alternates(get_json, articles):
     assert english["lang"] == "en"
     assert [entry["url"] for entry in english["results"]] == [f"{FRONTEND}/en/blog/both/"]
     assert english["results"][0]["alternates"] == [
-        {"lang": "de", "url": f"{FRONTEND}/de/blog/beide/"},
-        {"lang": "en", "url": f"{FRONTEND}/en/blog/both/"},
-        {"lang": "x-default", "url": f"{FRONTEND}/de/blog/beide/"},
+        {"lang": "de", "url": f"{FRONTEND}/de/blog/beide/", "path": "/de/blog/beide/"},
+        {"lang": "en", "url": f"{FRONTEND}/en/blog/both/", "path": "/en/blog/both/"},
+        {"lang": "x-default", "url": f"{FRONTEND}/de/blog/beide/", "path": "/de/blog/beide/"},
     ]
     assert english["results"][0]["lastmod"]
     _response, german = get_json("/api/v1/sitemap/?lang=de")
