@@ -9,8 +9,10 @@ class ArticlesConfig(AppConfig):
         # Connected here, not on first request, so publishing from a management command or a
         # scheduled task invalidates the API cache too.
         from articles.cache import connect_signals
+        from articles.indexing.search_text import connect_signals as connect_search_text_signals
 
         connect_signals()
+        connect_search_text_signals()
         self._replace_translated_slug_checks()
 
     @staticmethod

@@ -309,3 +309,7 @@ class ContentVersion(models.Model):
 
     def __str__(self) -> str:
         return f"content version {self.version}"
+
+
+# Models kept in their capability's package, registered with this app.
+from articles.indexing.models import ArticleSearchText  # noqa: E402, F401

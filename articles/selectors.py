@@ -24,6 +24,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
+from articles.indexing.search_text import ranked_article_ids, uses_search_texts
 from articles.models import FAQ, ArticleKeyword, ArticlePage, Section
 from articles.prepared import PreparedQuery
 from seo.models import Keyword
@@ -348,13 +349,17 @@ def sitemap_articles(lang: str | None = None) -> QuerySet:
     )
 
 
-def search_article_ids(candidates: QuerySet, query: str) -> list[int]:
-    """Ids of the ``candidates`` that match ``query`` in Wagtail search, most relevant first.
+def search_article_ids(candidates: QuerySet, query: str, *, lang: str) -> list[int]:
+    """Ids of the ``candidates`` whose ``lang`` version matches ``query``, most relevant first.
 
-    Wagtail search only accepts filters on indexed ``FilterField``s, and visibility is built from
-    subqueries; so the candidates are passed to it as one ``id IN (...)`` filter, which it
-    accepts, and only their ids are loaded.
+    On PostgreSQL: the per-language full-text documents (``articles.indexing.search_text``),
+    stemmed in the language's configuration. Elsewhere: Wagtail search over all languages'
+    fields. Wagtail search only accepts filters on indexed ``FilterField``s, and visibility is
+    built from subqueries; so the candidates are passed to it as one ``id IN (...)`` filter,
+    which it accepts, and only their ids are loaded.
     """
+    if uses_search_texts():
+        return ranked_article_ids(candidates, query, lang=lang)
     results = (
         ArticlePage.objects.filter(id__in=candidates.order_by().values("pk"))
         .only("pk")

@@ -227,8 +227,10 @@ class ArticleListView(PublicAPIView):
             OpenApiParameter(
                 "search",
                 {"type": "string", "maxLength": SEARCH_MAX_LENGTH, "pattern": NO_NUL},
-                description="Full-text search (Wagtail search); results most relevant first "
-                "unless ordering is given.",
+                description="Full-text search in the language's version of each article "
+                "(on PostgreSQL stemmed in that language, irregular forms found through their "
+                "lemma; all words must match); results most relevant first unless ordering is "
+                "given.",
             ),
             OpenApiParameter(
                 "ordering",
@@ -284,12 +286,12 @@ class ArticleListView(PublicAPIView):
             queryset = queryset.none()  # punctuation only: nothing can match
         if search and not ordering:
             # Most relevant first: page through the matching ids, then load just that page.
-            page = paginate(search_article_ids(queryset, search), paging)
+            page = paginate(search_article_ids(queryset, search, lang=lang), paging)
             by_id = {row["pk"]: row for row in article_list(lang).filter(pk__in=page.items)}
             rows = [by_id[pk] for pk in page.items if pk in by_id]
         else:
             if search:
-                queryset = queryset.filter(pk__in=search_article_ids(queryset, search))
+                queryset = queryset.filter(pk__in=search_article_ids(queryset, search, lang=lang))
             queryset = order_articles(queryset, ordering or DEFAULT_ORDERING, lang=lang)
             page = paginate(queryset, paging)
             rows = page.items

@@ -6,7 +6,8 @@ three gaps that every fresh database (development, CI, the test database) would 
 hand: the pages from Wagtail's data migration have no values in the new columns, their
 per-language URL paths are unset, and the ``slug_xx`` columns used for API look-ups have no index.
 This command closes them right after the package's own migrate, idempotently. It also indexes the
-keywords' ``term_xx`` columns as keywords are looked up (ignoring case) on every import and edit.
+keywords' ``term_xx`` columns as keywords are looked up (ignoring case) on every import and edit,
+and builds the per-language search documents of live articles that have none.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from wagtail_modeltranslation.migrate.management.commands.migrate import (
     Command as TranslationMigrateCommand,
 )
 
+from articles.indexing.search_text import backfill_search_texts
 from seo.models import Keyword
 
 
@@ -51,6 +53,12 @@ class Command(TranslationMigrateCommand):
                 self.stdout.write("Filled default-language page columns and URL paths.")
         self._index_translated_slugs(database)
         self._index_keyword_terms(database)
+        if database == "default":
+            # Live articles published before the per-language search documents existed (or
+            # while their table was empty) get theirs; a no-op query afterwards.
+            indexed = backfill_search_texts()
+            if indexed and verbosity:
+                self.stdout.write(f"Built search documents of {indexed} live articles.")
 
     def _index_translated_slugs(self, database: str) -> None:
         # Articles are looked up by slug_<lang> (fallback never applies in queries).
