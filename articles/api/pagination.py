@@ -1,5 +1,8 @@
 """Page-number pagination with strict parameters: bad input is a 400, never a 500 or a guess.
 
+Every page also names ``next_cursor``, where keyset pagination (``articles/api/cursors.py``)
+continues after it; ``?cursor=`` responses use ``cursor_envelope``: no page number.
+
 ``page`` counts from 1; ``page_size`` defaults to 20 and is at most 100. A page past the last one
 is a 404 naming the last page (an empty result set still has page 1). Links are relative
 (path + query) and hold only the parameters the endpoint understands, in a fixed order, so a
@@ -17,6 +20,7 @@ from urllib.parse import urlencode
 from django.db.models import Count, Window
 from rest_framework import status
 
+from articles.api.cursors import CursorPage
 from articles.api.errors import ApiError, invalid_parameters
 
 DEFAULT_PAGE_SIZE = 20
@@ -118,7 +122,9 @@ def page_links(
     return following, preceding
 
 
-def envelope(page: ResultPage, *, next_url: str | None, previous_url: str | None) -> dict:
+def envelope(
+    page: ResultPage, *, next_url: str | None, previous_url: str | None, next_cursor: str | None
+) -> dict:
     return {
         "count": page.count,
         "page": page.number,
@@ -126,4 +132,30 @@ def envelope(page: ResultPage, *, next_url: str | None, previous_url: str | None
         "num_pages": page.num_pages,
         "next": next_url,
         "previous": previous_url,
+        "next_cursor": next_cursor,
     }
+
+
+def cursor_envelope(chunk: CursorPage, *, count: int, size: int, next_url: str | None) -> dict:
+    """The envelope of a cursor page: no page number, no previous link (cursors go forward)."""
+    return {
+        "count": count,
+        "page": None,
+        "page_size": size,
+        "num_pages": max(1, math.ceil(count / size)),
+        "next": next_url,
+        "previous": None,
+        "next_cursor": chunk.next_cursor,
+    }
+
+
+def cursor_link(
+    chunk: CursorPage, *, path: str, params: Mapping[str, str], known: Iterable[str]
+) -> str | None:
+    """The relative URL of the next cursor page (the same parameters, the next cursor)."""
+    if chunk.next_cursor is None:
+        return None
+    kept = sorted(
+        (name, params[name]) for name in known if name in params and name not in {"page", "cursor"}
+    )
+    return f"{path}?{urlencode([*kept, ('cursor', chunk.next_cursor)])}"

@@ -108,12 +108,20 @@ class ArticleListItemSerializer(serializers.Serializer):
 
 class PaginatedSerializer(serializers.Serializer):
     lang = serializers.CharField()
-    count = serializers.IntegerField()
-    page = serializers.IntegerField()
+    count = serializers.IntegerField(
+        help_text="Items in the whole list. With ?cursor= it is counted once per content "
+        "version and then read from the cache."
+    )
+    page = serializers.IntegerField(allow_null=True, help_text="Null with ?cursor=.")
     page_size = serializers.IntegerField()
     num_pages = serializers.IntegerField()
     next = serializers.CharField(allow_null=True, help_text="Relative URL of the next page.")
-    previous = serializers.CharField(allow_null=True)
+    previous = serializers.CharField(allow_null=True, help_text="Always null with ?cursor=.")
+    next_cursor = serializers.CharField(
+        allow_null=True,
+        help_text="Pass as ?cursor= to continue after this page (keyset pagination); null on "
+        "the last page.",
+    )
 
 
 class ArticleListSerializer(PaginatedSerializer):

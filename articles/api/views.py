@@ -25,7 +25,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from modeltranslation.utils import resolution_order
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 from rest_framework import status
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
@@ -36,6 +36,17 @@ from rest_framework.views import APIView
 
 from articles.api import representation, serializers
 from articles.api.caching import mark_shareable
+from articles.api.counting import result_count
+from articles.api.cursors import (
+    MAX_CURSOR_LENGTH,
+    RELEVANCE,
+    SortKey,
+    cursor_after,
+    keyset_page,
+    list_page,
+    offset_cursor,
+)
+from articles.api.cursors import decode as decode_cursor
 from articles.api.errors import (
     ApiError,
     api_exception_handler,
@@ -54,6 +65,8 @@ from articles.api.pagination import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_DIGITS,
     MAX_PAGE_SIZE,
+    cursor_envelope,
+    cursor_link,
     envelope,
     page_links,
     page_request,
@@ -71,9 +84,21 @@ from articles.selectors import (
 
 SEARCH_MAX_LENGTH = 200
 SLUG_MAX_LENGTH = 255
-LIST_PARAMETERS = ("lang", "page", "page_size", "keyword", "search", "ordering", "updated_since")
+LIST_PARAMETERS = (
+    "lang",
+    "page",
+    "page_size",
+    "cursor",
+    "keyword",
+    "search",
+    "ordering",
+    "updated_since",
+)
 NOT_EMPTY_PARAMETERS = ("ordering", "updated_since")
-KEYWORD_PARAMETERS = ("lang", "page", "page_size")
+KEYWORD_PARAMETERS = ("lang", "page", "page_size", "cursor")
+# Sort keys of the keyword list (``keyword_usage``), for its cursors.
+KEYWORD_ORDERING = "-article_count"
+KEYWORD_KEYS = (SortKey("article_count", True, "int"), SortKey("pk", False, "int"))
 
 # The schema says exactly what the views accept (schemathesis checks both ways, see
 # tests/articles/api/test_schemathesis.py): NUL characters are refused everywhere (PostgreSQL
@@ -109,6 +134,14 @@ PAGE_PARAMETERS = [
         "page_size",
         {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": DEFAULT_PAGE_SIZE},
         description=f"Items per page, 1-{MAX_PAGE_SIZE} ({DEFAULT_PAGE_SIZE}).",
+    ),
+    OpenApiParameter(
+        "cursor",
+        {"type": "string", "maxLength": MAX_CURSOR_LENGTH, "pattern": NO_NUL},
+        description="Keyset pagination instead of page numbers: empty for the first page, "
+        "then the previous response's next_cursor. Deep pages cost what the first does. "
+        "Opaque; valid with the same parameters it came with (400 otherwise). Not together "
+        "with page.",
     ),
 ]
 ERROR_RESPONSES = {
@@ -277,35 +310,87 @@ class ArticleListView(PublicAPIView):
         search = search_terms(raw_search)
         if len(raw_search) > SEARCH_MAX_LENGTH:
             errors["search"] = [f"At most {SEARCH_MAX_LENGTH} characters."]
+        ordering = params.get("ordering")
+        by_relevance = bool(search) and not ordering
+        ordering_name = RELEVANCE if by_relevance else (ordering or DEFAULT_ORDERING)
+        keys = article_sort_keys(ordering_name, lang) if ordering_name in ORDERINGS else ()
+        cursor = None
+        if "cursor" in params:
+            if "page" in params:
+                errors["cursor"] = ["Use either page or cursor, not both."]
+            elif ordering_name == RELEVANCE or ordering_name in ORDERINGS:
+                try:
+                    cursor = decode_cursor(params["cursor"], ordering=ordering_name, keys=keys)
+                except ApiError as error:
+                    errors.update(error.details)
         if errors:
             raise invalid_parameters(errors)
 
         queryset = filters.qs
-        ordering = params.get("ordering")
         if raw_search.strip() and not search:
             queryset = queryset.none()  # punctuation only: nothing can match
-        if search and not ordering:
+        if by_relevance:
             # Most relevant first: page through the matching ids, then load just that page.
-            page = paginate(search_article_ids(queryset, search, lang=lang), paging)
-            by_id = {row["pk"]: row for row in article_list(lang).filter(pk__in=page.items)}
-            rows = [by_id[pk] for pk in page.items if pk in by_id]
+            ids = search_article_ids(queryset, search, lang=lang)
+            if cursor is not None:
+                chunk = list_page(ids, cursor, size=paging.size)
+                count = len(ids)
+                page_ids = chunk.items
+            else:
+                page = paginate(ids, paging)
+                page_ids = page.items
+                more = page.number < page.num_pages
+                next_cursor = offset_cursor(page.number * page.size) if more else None
+            by_id = {row["pk"]: row for row in article_list(lang).filter(pk__in=page_ids)}
+            rows = [by_id[pk] for pk in page_ids if pk in by_id]
         else:
             if search:
                 queryset = queryset.filter(pk__in=search_article_ids(queryset, search, lang=lang))
-            queryset = order_articles(queryset, ordering or DEFAULT_ORDERING, lang=lang)
-            page = paginate(queryset, paging)
-            rows = page.items
+            queryset = order_articles(queryset, ordering_name, lang=lang)
+            if cursor is not None:
+                chunk = keyset_page(queryset, cursor, keys=keys, size=paging.size)
+                count = result_count(queryset)
+                rows = chunk.items
+            else:
+                page = paginate(queryset, paging)
+                rows = page.items
+                more = page.number < page.num_pages
+                next_cursor = (
+                    cursor_after(rows[-1], ordering=ordering_name, keys=keys) if more else None
+                )
         articles = [SimpleNamespace(**row) for row in rows]
-        next_url, previous_url = page_links(
-            page, path=request.path, params=params, known=LIST_PARAMETERS
-        )
+        if cursor is not None:
+            paging_data = cursor_envelope(
+                chunk,
+                count=count,
+                size=paging.size,
+                next_url=cursor_link(
+                    chunk, path=request.path, params=params, known=LIST_PARAMETERS
+                ),
+            )
+        else:
+            next_url, previous_url = page_links(
+                page, path=request.path, params=params, known=LIST_PARAMETERS
+            )
+            paging_data = envelope(
+                page, next_url=next_url, previous_url=previous_url, next_cursor=next_cursor
+            )
         data = {
             "lang": lang,
-            **envelope(page, next_url=next_url, previous_url=previous_url),
+            **paging_data,
             "results": representation.article_list_items(articles, lang),
         }
         response = Response(data)
         return _last_modified(response, *(article.last_published_at for article in articles))
+
+
+def article_sort_keys(ordering: str, lang: str) -> tuple[SortKey, ...]:
+    """The sort keys of an article list ``ordering`` (titles in ``lang``'s column)."""
+    title = build_localized_fieldname("title", lang)
+    return tuple(
+        SortKey.parse(term.format(title=title), datetimes=("first_published_at",))
+        for term in ORDERINGS[ordering]
+    )
 
 
 class ArticleDetailView(PublicAPIView):
@@ -375,14 +460,44 @@ class KeywordListView(PublicAPIView):
     )
     def get(self, request: Request) -> Response:
         lang = self.choose_language(request).code
-        page = paginate(keyword_usage(lang), page_request(request.query_params))
-        next_url, previous_url = page_links(
-            page, path=request.path, params=request.query_params, known=KEYWORD_PARAMETERS
-        )
+        params = request.query_params
+        paging = page_request(params)
+        usage = keyword_usage(lang)
+        if "cursor" in params:
+            if "page" in params:
+                raise invalid_parameters({"cursor": ["Use either page or cursor, not both."]})
+            cursor = decode_cursor(params["cursor"], ordering=KEYWORD_ORDERING, keys=KEYWORD_KEYS)
+            chunk = keyset_page(usage, cursor, keys=KEYWORD_KEYS, size=paging.size)
+            paging_data = cursor_envelope(
+                chunk,
+                count=result_count(usage),
+                size=paging.size,
+                next_url=cursor_link(
+                    chunk, path=request.path, params=params, known=KEYWORD_PARAMETERS
+                ),
+            )
+            items = chunk.items
+        else:
+            page = paginate(usage, paging)
+            next_url, previous_url = page_links(
+                page, path=request.path, params=params, known=KEYWORD_PARAMETERS
+            )
+            more = page.number < page.num_pages
+            paging_data = envelope(
+                page,
+                next_url=next_url,
+                previous_url=previous_url,
+                next_cursor=(
+                    cursor_after(page.items[-1], ordering=KEYWORD_ORDERING, keys=KEYWORD_KEYS)
+                    if more
+                    else None
+                ),
+            )
+            items = page.items
         data = {
             "lang": lang,
-            **envelope(page, next_url=next_url, previous_url=previous_url),
-            "results": representation.keyword_items(page.items, lang),
+            **paging_data,
+            "results": representation.keyword_items(items, lang),
         }
         return Response(data)
 

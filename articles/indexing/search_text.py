@@ -272,14 +272,20 @@ def search_text_later(page) -> None:
         refresh_search_texts([page.pk])
 
 
-def _on_publish_change(sender, instance, **kwargs) -> None:
+def _on_publish(sender, instance, **kwargs) -> None:
     search_text_later(instance)
+
+
+def _on_unpublish(sender, instance, **kwargs) -> None:
+    # Right away, not rebuilt: Wagtail also sends this just before deleting a live page, and a
+    # rebuild then would write rows for a page about to disappear.
+    ArticleSearchText.objects.filter(page_id=instance.pk).delete()
 
 
 def connect_signals() -> None:
     from articles.models import ArticlePage
 
-    page_published.connect(_on_publish_change, sender=ArticlePage, dispatch_uid="search-text-pub")
+    page_published.connect(_on_publish, sender=ArticlePage, dispatch_uid="search-text-publish")
     page_unpublished.connect(
-        _on_publish_change, sender=ArticlePage, dispatch_uid="search-text-unpub"
+        _on_unpublish, sender=ArticlePage, dispatch_uid="search-text-unpublish"
     )

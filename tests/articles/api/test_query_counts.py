@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
+from articles.indexing.search_text import backfill_search_texts
 from articles.models import ArticleKeyword, ArticlePage
 from seo.services import keyword_get_or_create
 from tests.articles.api.conftest import article_content, republish
@@ -111,6 +112,9 @@ def hundred_articles(make_article, article_index, link_target):
                 ArticleKeyword(keyword=own, focus=False),
             ]
             article_index.add_child(instance=page)
+    # Made live without publishing (no page_published): build their search documents as
+    # migrate does for such pages.
+    backfill_search_texts()
 
 
 @pytest.mark.parametrize("page_size", [1, 100])

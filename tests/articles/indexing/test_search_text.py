@@ -102,6 +102,15 @@ def test_drafts_have_no_rows_and_unpublishing_removes_them(make_article, digesti
 
 
 @pytest.mark.django_db
+def test_deleting_a_live_article_deletes_its_rows(digestion, other_article):
+    from django.utils import translation
+
+    with translation.override("de"):
+        digestion.delete()
+    assert set(ArticleSearchText.objects.values_list("page_id", flat=True)) == {other_article.pk}
+
+
+@pytest.mark.django_db
 def test_a_new_language_version_gets_its_row_when_published(make_article):
     page = make_article(content=article_content(slug="mulch", title="Mulchen"))
     article_update_language(
