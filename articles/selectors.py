@@ -337,7 +337,7 @@ def keyword_usage(lang: str) -> QuerySet:
 
 def sitemap_articles(lang: str | None = None) -> QuerySet:
     """Visible articles (in ``lang``, or in any language) for sitemaps, oldest first: rows of
-    ``pk``, ``last_published_at`` and every language's ``title_<lang>`` and ``slug_<lang>``."""
+    ``pk``, the dates and every language's ``title_<lang>`` and ``slug_<lang>``."""
     queryset = visible_articles(lang)
     if lang is None:
         any_language = Q()
@@ -345,7 +345,7 @@ def sitemap_articles(lang: str | None = None) -> QuerySet:
             any_language |= translated_into_q(code)
         queryset = queryset.filter(any_language)
     return queryset.order_by("first_published_at", "pk").values(
-        "pk", "last_published_at", *_columns("title", "slug")
+        "pk", "first_published_at", "last_published_at", *_columns("title", "slug")
     )
 
 

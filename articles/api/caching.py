@@ -42,7 +42,7 @@ from articles.api.language import LanguageChoice, UnsupportedLanguage, language_
 from articles.api.throttling import throttle_wait
 from articles.cache import CacheState, current_state
 
-CACHED_PATH_PREFIXES = ("/api/v1/", "/sitemap.xml")
+CACHED_PATH_PREFIXES = ("/api/v1/", "/sitemap.xml", "/sitemap-")
 # Only parameters some endpoint understands take part in the key: arbitrary extra parameters
 # can neither split one response into many entries nor bypass the cache.
 KEY_PARAMETERS = frozenset(

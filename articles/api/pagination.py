@@ -45,7 +45,12 @@ def _positive_int(raw: str) -> int | None:
     return value if value >= 1 else None
 
 
-def page_request(params: Mapping[str, str]) -> PageRequest:
+def page_request(
+    params: Mapping[str, str],
+    *,
+    default_size: int = DEFAULT_PAGE_SIZE,
+    max_size: int = MAX_PAGE_SIZE,
+) -> PageRequest:
     errors: dict[str, list[str]] = {}
     number = size = None
     raw_page = params.get("page")
@@ -57,12 +62,12 @@ def page_request(params: Mapping[str, str]) -> PageRequest:
             errors["page"] = [f"Must be a whole number from 1 to {10**MAX_PAGE_DIGITS - 1}."]
     raw_size = params.get("page_size")
     if raw_size is None:
-        size = DEFAULT_PAGE_SIZE
+        size = default_size
     else:
         size = _positive_int(raw_size)
-        if size is None or size > MAX_PAGE_SIZE:
+        if size is None or size > max_size:
             size = None
-            errors["page_size"] = [f"Must be a whole number from 1 to {MAX_PAGE_SIZE}."]
+            errors["page_size"] = [f"Must be a whole number from 1 to {max_size}."]
     if errors:
         raise invalid_parameters(errors)
     return PageRequest(number, size)

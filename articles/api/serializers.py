@@ -161,8 +161,7 @@ class SitemapEntrySerializer(serializers.Serializer):
     alternates = AlternateSerializer(many=True)
 
 
-class SitemapSerializer(serializers.Serializer):
-    lang = serializers.CharField()
+class SitemapSerializer(PaginatedSerializer):
     results = SitemapEntrySerializer(many=True)
 
 

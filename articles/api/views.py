@@ -11,13 +11,13 @@ Language, caching headers and errors are handled around the views (``PublicAPIVi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from types import SimpleNamespace
 from typing import Any
 
 from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.http import HttpRequest, HttpResponse
-from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
@@ -73,6 +73,7 @@ from articles.api.pagination import (
     paginate,
 )
 from articles.api.throttling import PublicApiThrottle
+from articles.delivery import sitemaps
 from articles.selectors import (
     article_detail,
     article_languages_by_slug,
@@ -535,22 +536,88 @@ class LanguageListView(PublicAPIView):
         return Response(data)
 
 
+SITEMAP_PARAMETERS = ("lang", "page", "page_size", "cursor")
+SITEMAP_PAGE_SIZE = 1000
+SITEMAP_KEYS = (SortKey("first_published_at", False, "datetime"), SortKey("pk", False, "int"))
+SITEMAP_ORDERING = "published"
+
+
 class SitemapView(PublicAPIView):
     shared_cache = True
 
     @extend_schema(
         operation_id="sitemap_list",
         summary="Every live article URL in a language, with hreflang alternates",
-        description="For frontends that build their own sitemaps (all entries, unpaginated). "
-        "/sitemap.xml serves the same for every language as XML with xhtml:link alternates.",
-        parameters=[LANG_PARAMETER],
-        responses={200: serializers.SitemapSerializer, **NOT_MODIFIED, **ERROR_RESPONSES},
+        description="For frontends that build their own sitemaps: oldest first, "
+        f"{SITEMAP_PAGE_SIZE} entries per page unless page_size says otherwise; page numbers "
+        "or cursors as on the article list. /sitemap.xml serves every language as XML with "
+        "xhtml:link alternates (a sitemap index past SITEMAP_MAX_URLS URLs).",
+        parameters=[
+            LANG_PARAMETER,
+            OpenApiParameter(
+                "page",
+                {"type": "integer", "minimum": 1, "maximum": 10**MAX_PAGE_DIGITS - 1},
+                description="Page number, from 1.",
+            ),
+            OpenApiParameter(
+                "page_size",
+                {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": SITEMAP_PAGE_SIZE,
+                    "default": SITEMAP_PAGE_SIZE,
+                },
+                description=f"Entries per page, 1-{SITEMAP_PAGE_SIZE} ({SITEMAP_PAGE_SIZE}).",
+            ),
+            PAGE_PARAMETERS[2],
+        ],
+        responses={
+            200: serializers.SitemapSerializer,
+            **NOT_MODIFIED,
+            **ERROR_RESPONSES,
+            404: OpenApiResponse(serializers.ErrorSerializer, description="Page out of range."),
+        },
     )
     def get(self, request: Request) -> Response:
         lang = self.choose_language(request).code
-        articles = [SimpleNamespace(**row) for row in sitemap_articles(lang)]
+        params = request.query_params
+        paging = page_request(params, default_size=SITEMAP_PAGE_SIZE, max_size=SITEMAP_PAGE_SIZE)
+        entries = sitemap_articles(lang)
+        if "cursor" in params:
+            if "page" in params:
+                raise invalid_parameters({"cursor": ["Use either page or cursor, not both."]})
+            cursor = decode_cursor(params["cursor"], ordering=SITEMAP_ORDERING, keys=SITEMAP_KEYS)
+            chunk = keyset_page(entries, cursor, keys=SITEMAP_KEYS, size=paging.size)
+            rows = chunk.items
+            paging_data = cursor_envelope(
+                chunk,
+                count=result_count(entries),
+                size=paging.size,
+                next_url=cursor_link(
+                    chunk, path=request.path, params=params, known=SITEMAP_PARAMETERS
+                ),
+            )
+        else:
+            page = paginate(entries, paging)
+            rows = page.items
+            next_url, previous_url = page_links(
+                page, path=request.path, params=params, known=SITEMAP_PARAMETERS
+            )
+            more = page.number < page.num_pages
+            paging_data = envelope(
+                page,
+                next_url=next_url,
+                previous_url=previous_url,
+                next_cursor=(
+                    cursor_after(rows[-1], ordering=SITEMAP_ORDERING, keys=SITEMAP_KEYS)
+                    if more
+                    else None
+                ),
+            )
+        articles = [SimpleNamespace(**row) for row in rows]
         data = {
             "lang": lang,
+            **paging_data,
             "results": [representation.sitemap_entry(article, lang) for article in articles],
         }
         response = Response(data)
@@ -566,22 +633,29 @@ def endpoint_not_found(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD"])
 def sitemap_xml(request: HttpRequest) -> HttpResponse:
     """``/sitemap.xml``: every live article in every language it exists in, with
-    ``xhtml:link`` hreflang alternates (Django's sitemap template)."""
-    urlset = []
-    for row in sitemap_articles():
-        article = SimpleNamespace(**row)
-        links = representation.alternates(article)
-        alternates = [{"lang_code": link["lang"], "location": link["url"]} for link in links]
-        for link in links:
-            if link["lang"] != "x-default":
-                urlset.append(
-                    {
-                        "location": link["url"],
-                        "lastmod": article.last_published_at,
-                        "alternates": alternates,
-                    }
-                )
-    response = TemplateResponse(
-        request, "sitemap.xml", {"urlset": urlset}, content_type="application/xml; charset=utf-8"
-    )
+    ``xhtml:link`` hreflang alternates; a sitemap index past ``SITEMAP_MAX_URLS`` URLs
+    (``articles/delivery/sitemaps.py``)."""
+    files = sitemaps.file_count()
+    if files:
+        location = request.build_absolute_uri("/sitemap-0.xml").replace("-0.xml", "-{}.xml")
+        return _xml(sitemaps.index(location, files))
+    return _xml(sitemaps.urlset())
+
+
+@csrf_exempt
+@require_http_methods(["GET", "HEAD"])
+def sitemap_file(request: HttpRequest, number: int) -> HttpResponse:
+    """``/sitemap-<n>.xml``: file ``n`` of the sitemap index."""
+    if not 1 <= number <= sitemaps.file_count():
+        response = HttpResponse(
+            f"No sitemap file {number}.\n", status=404, content_type="text/plain; charset=utf-8"
+        )
+        return response
+    return _xml(sitemaps.urlset(number))
+
+
+def _xml(parts: Iterable[str]) -> HttpResponse:
+    # Joined rather than streamed: the response cache stores the body, and one file is bounded
+    # by SITEMAP_MAX_URLS (the rows themselves are read in chunks).
+    response = HttpResponse("".join(parts).encode(), content_type="application/xml; charset=utf-8")
     return mark_shareable(response)
