@@ -1,4 +1,4 @@
-"""Result totals of cursor-paginated lists, counted once per content version.
+"""Result totals of paginated lists, counted once per content version.
 
 A list's total only changes when content does, and every change bumps the content version
 (``articles.cache``). So the total of a given query is counted once per version and kept in the

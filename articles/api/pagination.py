@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Count, Window
 from rest_framework import status
 
+from articles.api.counting import result_count
 from articles.api.cursors import CursorPage
 from articles.api.errors import ApiError, invalid_parameters
 
@@ -27,8 +27,6 @@ DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 # Longer numbers are certainly past the last page; refusing them keeps int() and SQL OFFSET sane.
 MAX_PAGE_DIGITS = 9
-# Name of the window-count annotation that brings the total along with a page of rows.
-TOTAL = "result_total"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,18 +81,11 @@ class ResultPage:
 
 
 def paginate(results: Any, request: PageRequest) -> ResultPage:
-    """Slice a list, or a queryset in one query: the total comes with the rows (a window count
-    over the whole result, computed before LIMIT). Only a page past the end costs a second
-    query, to name the last page."""
+    """Slice a list, or a queryset: its total from ``result_count`` (counted once per content
+    version, ``articles/api/counting.py``), then just the page's rows. A page past the end is
+    known from the total before any row is read."""
     offset = (request.number - 1) * request.size
-    if isinstance(results, list):
-        count = len(results)
-        items = results[offset : offset + request.size]
-    else:
-        items = list(
-            results.annotate(**{TOTAL: Window(Count("pk"))})[offset : offset + request.size]
-        )
-        count = _total(items[0]) if items else (results.count() if request.number > 1 else 0)
+    count = len(results) if isinstance(results, list) else result_count(results)
     num_pages = max(1, math.ceil(count / request.size))
     if request.number > num_pages:
         raise ApiError(
@@ -103,11 +94,8 @@ def paginate(results: Any, request: PageRequest) -> ResultPage:
             message=f"Page {request.number} does not exist; the last page is {num_pages}.",
             details={"page": request.number, "num_pages": num_pages},
         )
+    items = list(results[offset : offset + request.size]) if count else []
     return ResultPage(items, count, request.number, request.size, num_pages)
-
-
-def _total(row: Any) -> int:
-    return row[TOTAL] if isinstance(row, dict) else getattr(row, TOTAL)
 
 
 def page_links(

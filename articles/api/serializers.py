@@ -109,8 +109,7 @@ class ArticleListItemSerializer(serializers.Serializer):
 class PaginatedSerializer(serializers.Serializer):
     lang = serializers.CharField()
     count = serializers.IntegerField(
-        help_text="Items in the whole list. With ?cursor= it is counted once per content "
-        "version and then read from the cache."
+        help_text="Items in the whole list (counted once per content version, then cached)."
     )
     page = serializers.IntegerField(allow_null=True, help_text="Null with ?cursor=.")
     page_size = serializers.IntegerField()

@@ -236,18 +236,25 @@ def search_query(words: str, lang: str) -> SearchQuery | None:
 
 def ranked_article_ids(candidates: QuerySet, words: str, *, lang: str) -> list[int]:
     """Ids of the ``candidates`` whose ``lang`` version matches ``words``, best first (then by
-    id, so equal ranks keep a stable order). PostgreSQL only (``uses_search_texts``)."""
+    id, so equal ranks keep a stable order). PostgreSQL only (``uses_search_texts``).
+
+    Two queries: the matches (GIN index), then which of them are candidates. One query with
+    ``page_id IN (candidates)`` lets the planner compute every visible article first, which
+    costs more than the search itself once there are thousands of articles.
+    """
     query = search_query(words, lang)
     if query is None:
         return []
-    return list(
-        ArticleSearchText.objects.filter(
-            lang=lang, page_id__in=candidates.order_by().values("pk"), document=query
-        )
+    matches = list(
+        ArticleSearchText.objects.filter(lang=lang, document=query)
         .annotate(rank=SearchRank(F("document"), query))
         .order_by("-rank", "page_id")
         .values_list("page_id", flat=True)
     )
+    if not matches:
+        return []
+    allowed = set(candidates.order_by().filter(pk__in=matches).values_list("pk", flat=True))
+    return [page_id for page_id in matches if page_id in allowed]
 
 
 # Rebuilding rolls back with a failed block's writes, so only a block that succeeds rebuilds.
