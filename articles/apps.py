@@ -10,8 +10,10 @@ class ArticlesConfig(AppConfig):
         # scheduled task invalidates the API cache too.
         from articles.cache import connect_signals
         from articles.indexing.search_text import connect_signals as connect_search_text_signals
+        from articles.redirects import lookup as redirects
 
         connect_signals()
+        redirects.connect_signals()
         connect_search_text_signals()
         self._replace_translated_slug_checks()
 

@@ -37,7 +37,7 @@ REPO = Path(__file__).resolve().parent.parent
 TEMPLATE_DATABASE = "cms_bench_scale_template"
 RUN_DATABASE = "cms_bench_scale_run"
 # Bump when the generated data changes: templates of another version are rebuilt.
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 VARIANTS = 64
 KEYWORDS = 2000
 SECTIONS = 6
@@ -453,9 +453,10 @@ def _copy_batch(cursor, first, index, page_columns, low, high, total, first_keyw
         f"""
         INSERT INTO articles_articlepage (page_ptr_id, intro, {per_lang("intro_{lang}")},
             conclusion, {per_lang("conclusion_{lang}")}, hero_image_alt,
-            {per_lang("hero_image_alt_{lang}")}, author_name, hero_image_id)
+            {per_lang("hero_image_alt_{lang}")}, author_name, hero_image_id,
+            translation_complete, {per_lang("translation_complete_{lang}")})
         SELECT np.id, i.a_de, {per_lang("i.a_{lang}")}, c.a_de, {per_lang("c.a_{lang}")}, '',
-            {per_lang("''")}, 'Benchmark', NULL
+            {per_lang("''")}, 'Benchmark', NULL, true, {per_lang("true")}
         FROM new_page np
         JOIN variant i ON i.kind = 'intro' AND i.k = (np.n * 7) %% {VARIANTS}
         JOIN variant c ON c.kind = 'conclusion' AND c.k = (np.n * 11) %% {VARIANTS}

@@ -51,6 +51,7 @@ CHECK_LABELS = {
     "internal_links": _("Internal links"),
     "translation_completeness": _("Translation completeness"),
     "image_alt_text": _("Image alt texts"),
+    "language_complete": _("Complete in this language"),
 }
 
 # Where a keyword can be found, in reading order (``seo.engine.KeywordMatch.location``).

@@ -28,7 +28,12 @@ from django.conf import settings
 from django.db.models import Count
 
 from articles.api.representation import alternates
-from articles.selectors import sitemap_articles, translated_into_q, visible_articles
+from articles.selectors import (
+    complete_in_q,
+    sitemap_articles,
+    translated_into_q,
+    visible_articles,
+)
 
 CHUNK = 2000
 URLSET_OPEN = (
@@ -50,10 +55,11 @@ def articles_per_file() -> int:
 
 
 def url_count() -> int:
-    """URLs of the whole sitemap (one per visible article and language), in one query."""
+    """URLs of the whole sitemap (one per visible article and complete language version, as
+    ``sitemap_articles`` and ``alternates`` list them), in one query."""
     counts = visible_articles().aggregate(
         **{
-            code: Count("pk", filter=translated_into_q(code))
+            code: Count("pk", filter=translated_into_q(code) & complete_in_q(code))
             for code in settings.MODELTRANSLATION_LANGUAGES
         }
     )

@@ -24,7 +24,7 @@ def drop_gin_index(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0002_content_version"),
+        ("articles", "0004_slug_redirects"),
     ]
 
     operations = [
