@@ -11,8 +11,9 @@ class ArticleSearchText(models.Model):
     """One live article in one language, as full-text search sees it.
 
     ``document`` is a PostgreSQL ``tsvector`` built with the language's text search
-    configuration (GIN-indexed by the migration). On other databases it stays empty and search
-    falls back to Wagtail's search backend.
+    configuration, with a partial GIN index per language (created by the project's
+    ``migrate``). On other databases it stays empty and search falls back to Wagtail's search
+    backend.
     """
 
     page = models.ForeignKey(

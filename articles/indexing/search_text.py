@@ -73,6 +73,11 @@ def text_search_config(lang: str) -> str:
     return TEXT_SEARCH_CONFIGS.get(lang, FALLBACK_CONFIG)
 
 
+def search_document_index(lang: str) -> str:
+    """Name of the partial GIN index on ``lang``'s documents (created by ``migrate``)."""
+    return f"articles_search_text_document_{lang.replace('-', '_')}_gin"
+
+
 def uses_search_texts() -> bool:
     """Whether search runs on the per-language documents (PostgreSQL) or falls back."""
     return connection.vendor == "postgresql"

@@ -4,22 +4,8 @@ import django.contrib.postgres.search
 import django.db.models.deletion
 from django.db import migrations, models
 
-# The GIN index that full-text search uses (articles/indexing/search_text.py): PostgreSQL only;
-# on other databases the document column stays empty.
-GIN_INDEX = "articles_search_text_document_gin"
-
-
-def create_gin_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {GIN_INDEX} ON articles_articlesearchtext "
-            "USING gin (document)"
-        )
-
-
-def drop_gin_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"DROP INDEX IF EXISTS {GIN_INDEX}")
+# The GIN indexes (one partial index per configured language, PostgreSQL only) are created by
+# the project's migrate command: the languages are configuration (CMS_LANGUAGES).
 
 
 class Migration(migrations.Migration):
@@ -57,5 +43,4 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
-        migrations.RunPython(create_gin_index, drop_gin_index, elidable=False),
     ]
