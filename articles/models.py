@@ -71,9 +71,31 @@ class HeadlessPage(Page):
         return visible_pages(model=type(self)).filter(pk=self.pk).exists()
 
     def serve(self, request, *args, **kwargs):
-        if getattr(request, "is_preview", False):
-            return super().serve(request, *args, **kwargs)  # editor preview: its own concern
         return HttpResponsePermanentRedirect(self.frontend_url(self.request_language()))
+
+    # Editor preview (articles/preview/): one preview mode per language, so the preview panel's
+    # mode menu picks the language; the primary language comes first.
+
+    @property
+    def preview_modes(self) -> list[tuple[str, str]]:
+        from articles.preview.rendering import language_name
+
+        return [(code, language_name(code)) for code in settings.MODELTRANSLATION_LANGUAGES]
+
+    @property
+    def default_preview_mode(self) -> str:
+        return self.primary_language()
+
+    def primary_language(self) -> str:
+        return settings.LANGUAGE_CODE
+
+    def preview_language(self, mode_name: str) -> str:
+        if mode_name in settings.MODELTRANSLATION_LANGUAGES:
+            return mode_name
+        return self.primary_language()
+
+    def serve_preview(self, request, mode_name):
+        raise NotImplementedError
 
     def request_language(self) -> str:
         """The active (request) language when it is configured, else the default."""
@@ -101,6 +123,11 @@ class ArticleIndexPage(HeadlessPage):
 
     def frontend_url(self, lang: str) -> str:
         return article_index_url(lang)
+
+    def serve_preview(self, request, mode_name):
+        from articles.preview.rendering import serve_index_preview
+
+        return serve_index_preview(self, request, self.preview_language(mode_name))
 
 
 class ArticlePage(HeadlessPage):
@@ -178,6 +205,11 @@ class ArticlePage(HeadlessPage):
         if lang not in self.translated_languages():
             lang = self.primary_language()
         return frontend_url(lang=lang, slug=getattr(self, build_localized_fieldname("slug", lang)))
+
+    def serve_preview(self, request, mode_name):
+        from articles.preview.rendering import serve_article_preview
+
+        return serve_article_preview(self, request, self.preview_language(mode_name))
 
     def primary_language(self) -> str:
         """The default language when the article has it, else the first language it has."""

@@ -30,6 +30,9 @@ try:
     CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
     FRONTEND_BASE_URL = env_str("FRONTEND_BASE_URL", "http://localhost:3000").rstrip("/")
     FRONTEND_URL_TEMPLATE = env_str("FRONTEND_URL_TEMPLATE", "{base}/{lang}/blog/{slug}/")
+    # Where the admin's preview sends editors (with ?token=&lang=); empty: the built-in preview.
+    FRONTEND_PREVIEW_URL = env_str("FRONTEND_PREVIEW_URL", "")
+    PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 3600, minimum=1)
     REDIS_URL = env_str("REDIS_URL")
     CMS_FALLBACK_TO_DEFAULT = env_bool("CMS_FALLBACK_TO_DEFAULT", True)
     API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 300)
