@@ -17,7 +17,7 @@ from wagtail.models import Revision
 
 from articles.api import representation, serializers
 from articles.api.errors import ApiError
-from articles.api.views import ERROR_RESPONSES, PublicAPIView
+from articles.api.views import ERROR_RESPONSES, NO_NUL, PublicAPIView
 from articles.models import ArticlePage
 from articles.preview.rows import revision_rows
 from articles.preview.tokens import PreviewScope, PreviewTokenError, read_preview_token
@@ -26,7 +26,13 @@ TOKEN_MAX_LENGTH = 2000
 
 
 def _scope(request: Request) -> PreviewScope:
-    token = request.query_params.get("token", "")
+    if "token" not in request.query_params:
+        raise ApiError(
+            status_code=status.HTTP_400_BAD_REQUEST,
+            code="token_missing",
+            message="Pass the preview token as ?token=.",
+        )
+    token = request.query_params["token"]
     if len(token) > TOKEN_MAX_LENGTH:
         raise ApiError(
             status_code=status.HTTP_400_BAD_REQUEST,
@@ -34,7 +40,7 @@ def _scope(request: Request) -> PreviewScope:
             message=f"The preview token is longer than {TOKEN_MAX_LENGTH} characters.",
         )
     try:
-        scope = read_preview_token(token.strip())
+        scope = read_preview_token(token.strip())  # an empty token is an invalid one
     except PreviewTokenError as error:
         raise ApiError(status_code=error.status, code=error.code, message=error.message) from None
     lang = request.query_params.get("lang")
@@ -60,13 +66,13 @@ class PreviewView(PublicAPIView):
         parameters=[
             OpenApiParameter(
                 "token",
-                {"type": "string", "maxLength": TOKEN_MAX_LENGTH},
+                {"type": "string", "maxLength": TOKEN_MAX_LENGTH, "pattern": NO_NUL},
                 required=True,
                 description="The preview token from the frontend preview URL.",
             ),
             OpenApiParameter(
                 "lang",
-                {"type": "string"},
+                {"type": "string", "pattern": NO_NUL},
                 description="Optional; when given it must be the token's language.",
             ),
         ],

@@ -36,7 +36,7 @@ def preview_token(*, page_id: int, revision_id: int, lang: str) -> str:
 def read_preview_token(token: str) -> PreviewScope:
     """The scope a valid, unexpired token grants; ``PreviewTokenError`` otherwise."""
     if not token:
-        raise PreviewTokenError("token_missing", "Pass the preview token as ?token=.", 400)
+        raise PreviewTokenError("token_invalid", "The preview token is empty.", 403)
     try:
         data = signing.loads(token, salt=SALT, max_age=settings.PREVIEW_TOKEN_MAX_AGE)
     except signing.SignatureExpired:
