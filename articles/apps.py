@@ -11,6 +11,9 @@ class ArticlesConfig(AppConfig):
         from articles.cache import connect_signals
 
         connect_signals()
+        from articles import seo_refresh
+
+        seo_refresh.connect_signals()
         self._replace_translated_slug_checks()
 
     @staticmethod

@@ -33,6 +33,7 @@ from wagtail.search import index
 from articles.forms import DEFAULT_ONLY_FIELDS, ArticlePageForm
 from articles.frontend import frontend_url
 from articles.frontend_paths import article_index_url
+from articles.panels import KeywordsPanel
 from articles.slugs import page_slugs, slug_clashes
 from seo.panels import SEOPanel
 
@@ -161,7 +162,7 @@ class ArticlePage(HeadlessPage):
         InlinePanel("sections", heading=_("Sections"), label=_("Section")),
         FieldPanel("conclusion"),
         InlinePanel("faqs", heading=_("Questions & answers"), label=_("FAQ")),
-        InlinePanel("keywords", heading=_("Keywords"), label=_("Keyword")),
+        KeywordsPanel("keywords", heading=_("Keywords"), label=_("Keyword")),
     ]
 
     # Wagtail's default tabs plus the SEO analysis of the draft in every language. No
@@ -312,7 +313,14 @@ class ArticleKeyword(Orderable):
     )
     focus = models.BooleanField(_("focus keyword"), default=False)
 
-    panels = [FieldPanel("keyword"), FieldPanel("focus")]
+    panels = [
+        FieldPanel("keyword"),
+        FieldPanel("focus"),
+        *(
+            FieldPanel(build_localized_fieldname("term", code))
+            for code in settings.MODELTRANSLATION_LANGUAGES
+        ),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("keyword")

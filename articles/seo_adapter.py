@@ -201,6 +201,12 @@ class ArticleDocumentBuilder:
             url=frontend_url(lang=lang, slug=slug) if slug else "",
             article_id=page.pk,
             translations=self.missing_fields(page),
+            focus_term_missing=any(
+                link.focus
+                and link.keyword_id in self.keywords
+                and not _value(self.keywords[link.keyword_id], "term", lang)
+                for link in page.keywords.all()
+            ),
         )
 
     def _link(self, attributes: dict[str, str], text: str, path: str, own_id: int) -> LinkInput:

@@ -7,6 +7,7 @@ from django.utils.translation import npgettext_lazy, pgettext_lazy
 
 MESSAGES = [
     pgettext_lazy('focus.none', "Mark one of the article's keywords as the focus keyword."),
+    pgettext_lazy('focus.missing_term', 'The focus keyword has no {language} term: add it under Keywords.'),
     pgettext_lazy('keyword_coverage.no_keywords', 'Add the keywords this article should rank for.'),
     pgettext_lazy('keyword_coverage.not_found', 'Use these keywords in the article text: {terms}.'),
     pgettext_lazy('keyword_coverage.duplicates', 'Remove duplicate keywords: {terms}.'),

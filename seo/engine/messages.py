@@ -10,6 +10,7 @@ Parameter conventions, so every renderer treats them alike:
 * `field` holds a field path ("sections[0].heading") and `fields` a list of them: rendered as
   labels ("Section 1 heading"), never as paths;
 * `terms` and other `*_list` parameters hold lists of words, rendered quoted and cut after five;
+* `language` holds a language code, rendered as the language's name;
 * floats are already rounded the way the check compares them (see `rounded_for`);
 * a template given as (singular, plural, name) picks its form by the number parameter `name`.
 """
@@ -109,6 +110,16 @@ def english_list(items: Sequence[Any], quote: bool = True) -> str:
     return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
 
 
+ENGLISH_LANGUAGE_NAMES = {
+    "de": "German",
+    "en": "English",
+    "nl": "Dutch",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+}
+
+
 def _english_value(name: str, value: Any) -> str:
     if isinstance(value, Message):
         return render_english(value)
@@ -116,6 +127,8 @@ def _english_value(name: str, value: Any) -> str:
         return "; ".join(render_english(item) for item in value)
     if name == "field":
         return field_label(value)
+    if name == "language":
+        return ENGLISH_LANGUAGE_NAMES.get(value, str(value))
     if name == "fields":
         return english_list([field_label(v) for v in value], quote=False)
     if isinstance(value, list | tuple):
@@ -145,6 +158,7 @@ def render_english(message: Message) -> str:
 TEMPLATES: dict[str, Template] = {
     # shared
     "focus.none": "Mark one of the article's keywords as the focus keyword.",
+    "focus.missing_term": "The focus keyword has no {language} term: add it under Keywords.",
     "plain": "{text}",
     # keyword_coverage
     "keyword_coverage.no_keywords": "Add the keywords this article should rank for.",

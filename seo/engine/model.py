@@ -86,6 +86,9 @@ class SEODocument:
     url: str = ""
     article_id: int | None = None
     translations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # The article marks a focus keyword that has no term in this language (so `keywords` holds
+    # no focus entry): checks then say to add the term, not to mark a focus keyword.
+    focus_term_missing: bool = False
 
     @property
     def site_key(self) -> str:
