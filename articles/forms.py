@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.utils.html import strip_tags
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
@@ -14,6 +15,12 @@ from seo.services import keyword_term_clash
 
 #: Fields wagtail-modeltranslation makes required in the default language.
 DEFAULT_ONLY_FIELDS = ("title", "slug", "intro")
+
+
+def _has_content(value: str | None) -> bool:
+    """Text or an embedded image/video; an empty rich-text editor posts bare "<p></p>"."""
+    raw = value or ""
+    return bool(strip_tags(raw).strip()) or "<embed" in raw
 
 
 class ArticlePageForm(WagtailAdminPageForm):
@@ -37,8 +44,46 @@ class ArticlePageForm(WagtailAdminPageForm):
         self._require_one_complete_language(cleaned_data)
         self._require_unique_slugs(cleaned_data)
         self._allow_one_focus_keyword()
+        self._require_complete_children("sections", ("heading", "body"), _("section"))
+        self._require_complete_children("faqs", ("question", "answer"), _("question"))
         self._note_keyword_term_changes()
         return cleaned_data
+
+    def _require_complete_children(self, relation: str, names: tuple[str, str], noun) -> None:
+        """A section (FAQ) needs both its texts in every language it has one of, and some text
+        in at least one language: an empty one added by mistake is an error, not saved."""
+        formset = self.formsets.get(relation)
+        if formset is None:
+            return
+        for form in formset.forms:
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            if not form.has_changed() and form.instance.pk is None:
+                continue  # an untouched extra form: Django skips it
+            filled_any = False
+            for code in settings.MODELTRANSLATION_LANGUAGES:
+                fields = [build_localized_fieldname(name, code) for name in names]
+                values = [_has_content(form.cleaned_data.get(field)) for field in fields]
+                if any(values):
+                    filled_any = True
+                for field, value in zip(fields, values, strict=True):
+                    if any(values) and not value and not form.has_error(field):
+                        form.add_error(
+                            field, _("Required because this language has the other text.")
+                        )
+            if not filled_any:
+                first = build_localized_fieldname(names[0], self._first_language_shown())
+                form.add_error(
+                    first,
+                    _("This %(noun)s is empty: write it in at least one language, or delete it.")
+                    % {"noun": noun},
+                )
+
+    def _first_language_shown(self) -> str:
+        for code in settings.MODELTRANSLATION_LANGUAGES:
+            if self.cleaned_data.get(build_localized_fieldname("title", code)):
+                return code
+        return settings.LANGUAGE_CODE
 
     def _note_keyword_term_changes(self) -> None:
         # Applied by the after_create_page/after_edit_page hooks once the page is saved; a

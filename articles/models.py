@@ -33,7 +33,7 @@ from wagtail.search import index
 from articles.forms import DEFAULT_ONLY_FIELDS, ArticlePageForm
 from articles.frontend import frontend_url
 from articles.frontend_paths import article_index_url
-from articles.panels import KeywordsPanel
+from articles.panels import KeywordsPanel, LanguagePickerPanel
 from articles.slugs import page_slugs, slug_clashes
 from seo.panels import SEOPanel
 
@@ -113,7 +113,7 @@ class ArticleIndexPage(HeadlessPage):
 
     intro = RichTextField(_("intro"), blank=True, features=INTRO_FEATURES)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [LanguagePickerPanel(), *Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     subpage_types = ["articles.ArticlePage"]
@@ -153,6 +153,7 @@ class ArticlePage(HeadlessPage):
     base_form_class = ArticlePageForm
 
     content_panels = [
+        LanguagePickerPanel(),
         *Page.content_panels,
         FieldPanel("author_name"),
         FieldPanel("intro"),

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from wagtail.admin.panels import InlinePanel
+from django.conf import settings
+from django.conf.locale import LANG_INFO
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import InlinePanel, Panel
 
+from articles.editor_languages import language_statuses
 from articles.forms import ArticleKeywordForm
+
+
+def language_name(code: str) -> str:
+    return LANG_INFO.get(code, {}).get("name_local", code)
 
 
 class KeywordsPanel(InlinePanel):
@@ -14,3 +22,43 @@ class KeywordsPanel(InlinePanel):
         options = super().get_form_options()
         options["formsets"][self.relation_name]["form"] = ArticleKeywordForm
         return options
+
+
+class LanguagePickerPanel(Panel):
+    """ "View / edit fields for": which languages' fields the edit form shows.
+
+    Replaces wagtail-modeltranslation's picker, which sorted whole panels by the first language
+    code in their text (so Sections, FAQs and the hero image vanished with their first
+    language). This one sorts single fields by their name's language suffix, shows every panel,
+    remembers the selection per user (localStorage), shows the languages of fields with errors,
+    and states each language's completeness. The script moves the bar above the tabs.
+    """
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "articles/panels/language_picker.html"
+
+        class Media:
+            js = ["articles/js/language-picker.js"]
+            css = {"all": ["articles/css/language-picker.css"]}
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            statuses = language_statuses(page)
+            default = page.primary_language() if page.pk else settings.LANGUAGE_CODE
+            context["picker"] = {
+                "languages": [
+                    {
+                        "code": status.lang,
+                        "name": language_name(status.lang),
+                        "summary": status.summary,
+                        "complete": status.complete,
+                        "translated": status.translated,
+                    }
+                    for status in statuses
+                ],
+                "default": [default],
+                "storageKey": f"cms.languagePicker.user.{self.request.user.pk}",
+                "label": str(_("View / edit fields for")),
+            }
+            return context

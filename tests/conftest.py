@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+# Browser fixtures (headless Chromium, editors per admin language): tests/browser.py.
+pytest_plugins = ["tests.browser"]
+
 SEED_PATH = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 SEED_FILE = SEED_PATH / "000_f0fe1d16a1469c78.txt"
 

@@ -212,8 +212,9 @@ WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Multilingual SEO CMS")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-# The locale picker shows one language at a time in the editor; every language stays in the form.
-WAGTAILMODELTRANSLATION_LOCALE_PICKER = True
+# The package's locale picker hid whole panels (Sections, FAQs, Hero image) by the first language
+# code in their text; articles.panels.LanguagePickerPanel replaces it (field by field).
+WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -8,8 +8,6 @@ is git-ignored).
 from __future__ import annotations
 
 import dataclasses
-import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,58 +15,12 @@ from django.conf import settings
 
 from articles.models import ArticlePage
 from seo.audit import audit_page
+from tests.browser import BROWSER_TEST_MARKS, WAIT_SECONDS, log_in
 
-CHROMIUM = Path("/usr/bin/chromium")
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "articles" / "valid"
 SCREENSHOT = Path(settings.BASE_DIR) / "var" / "screenshots" / "seo-panel.png"
-PASSWORD = "secret-password"
-WAIT_SECONDS = 60
 
-pytestmark = [
-    pytest.mark.browser,
-    # The live server runs in another thread, so the data must be committed; the serialized
-    # rollback restores Wagtail's root page and groups for the tests that run after this one.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-
-def chromedriver_path() -> str | None:
-    return shutil.which("chromedriver") or (
-        "/usr/bin/chromedriver" if Path("/usr/bin/chromedriver").exists() else None
-    )
-
-
-@pytest.fixture
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium chromium-driver)")
-    driver_path = chromedriver_path()
-    if driver_path is None:
-        pytest.skip("chromedriver not found (apt-get install chromium-driver)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    profile = tempfile.mkdtemp(prefix="seo-browser-test-")
-    for argument in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1440,3600",
-        f"--user-data-dir={profile}",
-    ):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    driver.set_page_load_timeout(WAIT_SECONDS)
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
+pytestmark = BROWSER_TEST_MARKS
 
 
 def score_in_page(driver, lang: str) -> str | None:
@@ -130,19 +82,6 @@ def composting_article():
     )
 
 
-@pytest.fixture
-def english_speaking_editor():
-    from wagtail.users.models import UserProfile
-
-    from tests.factories import make_editor
-
-    user = make_editor("browser-editor")
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
-
-
 def test_editor_sees_seo_checks_for_two_languages_and_refreshes_them(
     live_server, browser, composting_article, english_speaking_editor
 ):
@@ -151,11 +90,7 @@ def test_editor_sees_seo_checks_for_two_languages_and_refreshes_them(
     from selenium.webdriver.support.ui import WebDriverWait
 
     wait = WebDriverWait(browser, WAIT_SECONDS)
-    browser.get(f"{live_server.url}/admin/login/")
-    browser.find_element(By.NAME, "username").send_keys(english_speaking_editor.username)
-    browser.find_element(By.NAME, "password").send_keys(PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, ".w-dashboard")))
+    log_in(browser, live_server, english_speaking_editor)
 
     browser.get(f"{live_server.url}/admin/pages/{composting_article.pk}/edit/")
     wait.until(ec.element_to_be_clickable((By.ID, "tab-label-seo"))).click()

@@ -1,0 +1,150 @@
+/* "View / edit fields for": shows the fields of the selected languages in the page editor.
+ *
+ * Every field whose name ends in a configured language code (title_de, sections-0-heading_en,
+ * keywords-1-term_fr) belongs to that language; everything else is always shown. A top-level
+ * panel holding only that field is hidden with it; fields inside a multi-field panel or an
+ * inline child (section, FAQ, keyword) are hidden one by one, so the panel itself never
+ * vanishes. New inline children are sorted as they are added. The selection is stored per user
+ * in localStorage; languages of fields with errors are always shown. See articles/panels.py.
+ */
+(() => {
+  'use strict';
+
+  const HIDDEN = 'cms-l10n-hidden';
+
+  function start() {
+    const configElement = document.getElementById('cms-language-picker-config');
+    const bar = document.querySelector('[data-cms-language-picker]');
+    if (!configElement || !bar || bar.dataset.started) return;
+    bar.dataset.started = 'true';
+    const config = JSON.parse(configElement.textContent);
+    const codes = config.languages.map((language) => language.code);
+    const form = bar.closest('form') || document;
+    const suffix = new RegExp(`_(${codes.join('|')})$`);
+
+    // Above the tabs, so it applies to every tab.
+    const tabs = form.querySelector('.w-tabs');
+    const panel = bar.closest('section.w-panel');
+    if (tabs) tabs.parentNode.insertBefore(bar, tabs);
+    if (panel) panel.hidden = true;
+
+    function fieldLanguage(field) {
+      const match = suffix.exec(field.dataset.contentpath || '');
+      return match ? match[1] : null;
+    }
+
+    function hideTarget(field) {
+      const wrapper = field.closest('[data-field-wrapper]') || field;
+      const section = wrapper.closest('section.w-panel');
+      if (section && section.querySelectorAll('[data-field]').length === 1) return section;
+      return wrapper;
+    }
+
+    function stored() {
+      try {
+        const value = JSON.parse(window.localStorage.getItem(config.storageKey) || 'null');
+        if (Array.isArray(value)) return value.filter((code) => codes.includes(code));
+      } catch (error) {
+        /* a broken entry counts as none */
+      }
+      return null;
+    }
+
+    function errorLanguages() {
+      const languages = new Set();
+      form.querySelectorAll('.error-message, .help-critical').forEach((error) => {
+        if (error.closest('[hidden]')) return;
+        const field = error.closest('[data-field]');
+        const lang = field && fieldLanguage(field);
+        if (lang) languages.add(lang);
+      });
+      return languages;
+    }
+
+    let selected = new Set(stored() || config.default);
+    errorLanguages().forEach((lang) => selected.add(lang));
+    if (selected.size === 0) selected = new Set(config.default);
+
+    function apply() {
+      form.querySelectorAll('[data-field][data-contentpath]').forEach((field) => {
+        if (field.closest('template')) return;
+        const lang = fieldLanguage(field);
+        if (!lang) return;
+        const target = hideTarget(field);
+        target.dataset.cmsLang = lang;
+        target.classList.toggle(HIDDEN, !selected.has(lang));
+      });
+      bar.querySelectorAll('[data-lang]').forEach((button) => {
+        button.setAttribute('aria-pressed', String(selected.has(button.dataset.lang)));
+      });
+      document.dispatchEvent(
+        new CustomEvent('cms:languages-shown', { detail: { languages: [...selected] } }),
+      );
+    }
+
+    function save() {
+      try {
+        window.localStorage.setItem(config.storageKey, JSON.stringify([...selected]));
+      } catch (error) {
+        /* private mode: the selection lasts for this page only */
+      }
+    }
+
+    function show(lang, { only = false } = {}) {
+      if (!codes.includes(lang)) return;
+      if (only) selected = new Set();
+      selected.add(lang);
+      apply();
+      save();
+    }
+
+    bar.addEventListener('click', (event) => {
+      const button = event.target.closest('[data-lang]');
+      if (!button) return;
+      event.preventDefault();
+      const code = button.dataset.lang;
+      if (selected.has(code) && selected.size > 1) selected.delete(code);
+      else selected.add(code);
+      apply();
+      save();
+    });
+
+    // "Go to the first error": make sure its language is shown before Wagtail focuses it.
+    document.addEventListener(
+      'click',
+      (event) => {
+        if (!event.target.closest('[data-controller~="w-focus"]')) return;
+        errorLanguages().forEach((lang) => selected.add(lang));
+        apply();
+      },
+      true,
+    );
+
+    // Inline children (sections, FAQs, keywords) added later are sorted too.
+    let pending = null;
+    new MutationObserver(() => {
+      if (pending) return;
+      pending = window.requestAnimationFrame(() => {
+        pending = null;
+        apply();
+      });
+    }).observe(form, { childList: true, subtree: true });
+
+    // For other scripts (the SEO tab's links to fields): show a field's language.
+    window.cmsLanguagePicker = {
+      show,
+      selected: () => [...selected],
+      languageOf: (name) => {
+        const match = suffix.exec(name || '');
+        return match ? match[1] : null;
+      },
+    };
+    apply();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();
