@@ -72,18 +72,13 @@ class ArticlePageForm(WagtailAdminPageForm):
                             field, _("Required because this language has the other text.")
                         )
             if not filled_any:
-                first = build_localized_fieldname(names[0], self._first_language_shown())
+                # On the whole child, not a language's field: whatever languages the editor
+                # has selected, the error is shown at the top of the empty child.
                 form.add_error(
-                    first,
+                    None,
                     _("This %(noun)s is empty: write it in at least one language, or delete it.")
                     % {"noun": noun},
                 )
-
-    def _first_language_shown(self) -> str:
-        for code in settings.MODELTRANSLATION_LANGUAGES:
-            if self.cleaned_data.get(build_localized_fieldname("title", code)):
-                return code
-        return settings.LANGUAGE_CODE
 
     def _note_keyword_term_changes(self) -> None:
         # Applied by the after_create_page/after_edit_page hooks once the page is saved; a

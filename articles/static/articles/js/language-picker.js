@@ -33,8 +33,12 @@
       return match ? match[1] : null;
     }
 
+    // The smallest element holding the field and its label: a top-level panel of its own, the
+    // label-and-field wrapper inside multi-field panels and inline children, or the field.
     function hideTarget(field) {
       const wrapper = field.closest('[data-field-wrapper]') || field;
+      const holder = wrapper.closest('.w-panel__wrapper');
+      if (holder && holder.querySelectorAll('[data-field]').length === 1) return holder;
       const section = wrapper.closest('section.w-panel');
       if (section && section.querySelectorAll('[data-field]').length === 1) return section;
       return wrapper;
