@@ -56,7 +56,7 @@ CHECK_LABELS = {
 # Where a keyword can be found, in reading order (``seo.engine.KeywordMatch.location``).
 LOCATION_LABELS = {
     "title": _("Title"),
-    "seo_title": _("SEO title"),
+    "seo_title": _("Title tag"),
     "meta_description": _("Meta description"),
     "slug": _("Slug"),
     "intro": _("Intro"),

@@ -53,9 +53,17 @@ def make_article(article_index):
 
 @pytest.fixture
 def editor(db):
+    """An editor whose admin language is English (the default admin language is the first of
+    CMS_LANGUAGES, German): tests read English texts; German ones are tested on purpose."""
+    from wagtail.users.models import UserProfile
+
     from tests.factories import make_editor
 
-    return make_editor()
+    user = make_editor()
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user
 
 
 @pytest.fixture

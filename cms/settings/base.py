@@ -151,6 +151,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages. The first configured language is the default: untranslated columns (title, slug,
 # url_path) hold it, and reads fall back to it when CMS_FALLBACK_TO_DEFAULT is on.
 LANGUAGE_CODE = CMS_LANGUAGES[0]
+# Project-wide translation overrides (before every app's catalog), e.g. Wagtail's "title tag".
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
 LANGUAGES = [(code, language_name(code)) for code in CMS_LANGUAGES]
 MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
 MODELTRANSLATION_LANGUAGES = tuple(CMS_LANGUAGES)

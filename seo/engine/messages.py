@@ -49,7 +49,7 @@ def _plain(value: Any) -> Any:
 # Field labels: what editors see instead of field paths.
 FIELD_LABELS = {
     "title": "Title",
-    "seo_title": "SEO title",
+    "seo_title": "Title tag",
     "meta_description": "Meta description",
     "slug": "Slug",
     "intro": "Intro",
@@ -175,7 +175,7 @@ TEMPLATES: dict[str, Template] = {
         'Add the focus keyword "{term}" to the title, ideally near the start.'
     ),
     "focus_title.missing.seo_title": (
-        'Add the focus keyword "{term}" to the SEO title, ideally near the start.'
+        'Add the focus keyword "{term}" to the title tag, ideally near the start.'
     ),
     "focus_title.partial_hint": "It only appears inside a longer compound.",
     "focus_title.good": 'The title contains the focus keyword "{term}" near the start.',
@@ -362,7 +362,7 @@ TEMPLATES: dict[str, Template] = {
     "style.not_assessed_short": "The text is too short to judge ({words} words).",
     # site checks
     "site.duplicate_seo_title": (
-        '{count} articles share the title "{title}"; give each a distinct SEO title.'
+        '{count} articles share the title "{title}"; give each a distinct title tag.'
     ),
     "site.duplicate_meta_description": (
         "{count} articles share one meta description; write a distinct one each."
@@ -379,7 +379,7 @@ TEMPLATES: dict[str, Template] = {
         "The site has {articles} article(s) in {lang}; {count} of them are not linked from "
         "another article yet. Link related articles to each other as the site grows."
     ),
-    "site.clean.duplicate_seo_title": "Every article has its own SEO title.",
+    "site.clean.duplicate_seo_title": "Every article has its own title tag.",
     "site.clean.duplicate_meta_description": "Every article has its own meta description.",
     "site.clean.focus_keyword_cannibalisation": "No two articles share a focus keyword.",
     "site.clean.orphan_article": "Every article is linked from at least one other article.",

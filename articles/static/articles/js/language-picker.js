@@ -134,9 +134,48 @@
       });
     }).observe(form, { childList: true, subtree: true });
 
+    // The SEO tab's "Go to field": the engine names fields by path ("sections[1].body",
+    // "seo_title"); the form names them per language ("sections-1-body_en", "seo_title_en").
+    const ENGINE_TO_FORM = { meta_description: 'search_description' };
+    function formFieldName(path, lang) {
+      const child = /^(sections|faqs|keywords)\[(\d+)\](?:\.(\w+))?$/.exec(path);
+      if (child) {
+        const first = { sections: 'heading', faqs: 'question', keywords: 'term' }[child[1]];
+        return `${child[1]}-${child[2]}-${child[3] || first}_${lang}`;
+      }
+      return `${ENGINE_TO_FORM[path] || path}_${lang}`;
+    }
+
+    function goToField(path, lang) {
+      const name = formFieldName(path, lang);
+      const input = form.querySelector(`[name="${name}"]`);
+      const field = input && (input.closest('[data-field]') || input);
+      if (!field) return false;
+      show(lang);
+      const tabPanel = field.closest('[role=tabpanel]');
+      if (tabPanel) {
+        const trigger = document.querySelector(`a[href="#${tabPanel.id}"][role=tab]`);
+        if (trigger) trigger.click();
+      }
+      window.requestAnimationFrame(() => {
+        field.scrollIntoView({ block: 'center' });
+        const editable = field.querySelector('[contenteditable=true]');
+        (editable || input).focus({ preventScroll: true });
+      });
+      return true;
+    }
+
+    document.addEventListener('click', (event) => {
+      const link = event.target.closest('[data-seo-field-link]');
+      if (!link) return;
+      event.preventDefault();
+      goToField(link.dataset.seoFieldLink, link.dataset.seoFieldLang);
+    });
+
     // For other scripts (the SEO tab's links to fields): show a field's language.
     window.cmsLanguagePicker = {
       show,
+      goToField,
       selected: () => [...selected],
       languageOf: (name) => {
         const match = suffix.exec(name || '');
