@@ -29,11 +29,22 @@ def field_labels(paths: Any) -> str:
     return ", ".join(field_label(str(path)) for path in paths or ())
 
 
+# Checks about one field whose details do not name it.
+CHECK_FIELDS = {
+    "focus_keyword_in_description": "meta_description",
+    "meta_description_length": "meta_description",
+    "focus_keyword_in_intro": "intro",
+    "focus_keyword_in_slug": "slug",
+    "image_alt_text": "hero_image_alt",
+}
+
+
 @register.filter
 def check_field(check: Any) -> str:
     """The field path a check is about ("" when it is about no single field)."""
     details = getattr(check, "details", None) or {}
     field = details.get("field") if isinstance(details, dict) else None
+    field = field or CHECK_FIELDS.get(getattr(check, "id", ""))
     if not field:
         for message in getattr(check, "messages", ()) or ():
             params = getattr(message, "params", {}) or {}
