@@ -6,10 +6,26 @@ STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Where `make run` writes what its steps print (pip, migrations, modeltranslation's SQL).
+RUN_LOG := var/log/make-run.log
+STEP := cms/scripts/step $(RUN_LOG)
 
-.PHONY: run test install lint format migrations-check migrate demo admin serve clean
+.PHONY: run test install lint format migrations-check migrate demo admin serve worker clean
 
-run: install migrate demo admin serve  ## Set up and serve on http://127.0.0.1:8000 (admin at /admin/)
+# Set up and serve on http://$(HOST):$(PORT) (admin at /admin/): a progress line per step, the
+# details in $(RUN_LOG), its last lines shown if a step fails.
+run:
+	@mkdir -p $(dir $(RUN_LOG)) && : >$(RUN_LOG)
+	@echo "make run: setting up (details in $(RUN_LOG))"
+	@$(STEP) "Installing Python packages into $(VENV) (the first time takes a few minutes)" \
+		$(MAKE) --no-print-directory install
+	@$(STEP) "Migrating the database" $(MANAGE) migrate --noinput
+	@$(STEP) "Loading the demo articles" $(MANAGE) load_demo
+	@echo
+	@$(MANAGE) ensure_dev_admin --host $(HOST) --port $(PORT)
+	@echo "Stop the server with Ctrl-C. Setup details: $(RUN_LOG)"
+	@echo
+	@$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install lint  ## Lint, then the whole test suite (DATABASE_URL picks the database)
 	$(BIN)/pytest
@@ -40,10 +56,13 @@ demo: install
 	$(MANAGE) load_demo
 
 admin: install
-	$(MANAGE) ensure_dev_admin
+	$(MANAGE) ensure_dev_admin --host $(HOST) --port $(PORT)
 
 serve: install
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+worker: install  ## Run a background task worker (for TASKS_BACKEND=database)
+	TASKS_BACKEND=database $(MANAGE) db_worker
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache

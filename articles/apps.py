@@ -9,11 +9,13 @@ class ArticlesConfig(AppConfig):
         # Connected here, not on first request, so publishing from a management command or a
         # scheduled task invalidates the API cache too.
         from articles.cache import connect_signals
+        from articles.redirects import lookup as redirects
 
         connect_signals()
         from articles import seo_refresh
 
         seo_refresh.connect_signals()
+        redirects.connect_signals()
         self._replace_translated_slug_checks()
 
     @staticmethod

@@ -181,7 +181,11 @@ def _on_content_change(sender: Any, **kwargs: Any) -> None:
 
 
 def _on_delete(sender: Any, instance: Any, **kwargs: Any) -> None:
-    if isinstance(instance, Page | PageViewRestriction | Site | Keyword | get_image_model()):
+    from articles.models import SlugRedirect
+
+    if isinstance(
+        instance, Page | PageViewRestriction | Site | Keyword | SlugRedirect | get_image_model()
+    ):
         invalidate_api_cache()
 
 
@@ -195,7 +199,12 @@ def connect_signals() -> None:
     for name, signal in page_signals.items():
         signal.connect(_on_content_change, dispatch_uid=f"articles.cache.{name}")
     post_delete.connect(_on_delete, dispatch_uid="articles.cache.post_delete")
-    for model in (PageViewRestriction, Site, Keyword, get_image_model()):
+    from articles.models import SlugRedirect
+
+    # A redirect edited in the admin: no cached response depends on one (only 200s are
+    # cached, and a live article wins over a redirect), but a flush keeps that assumption
+    # out of the cache's correctness.
+    for model in (PageViewRestriction, Site, Keyword, SlugRedirect, get_image_model()):
         post_save.connect(
             _on_content_change, sender=model, dispatch_uid=f"articles.cache.save.{model.__name__}"
         )

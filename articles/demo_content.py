@@ -20,6 +20,7 @@ def _p(*paragraphs: str) -> str:
 # texts name the target by slug (`<a data-demo-article="slug">`) and `with_demo_links` turns
 # that into Wagtail's page link (`<a linktype="page" id="...">`).
 _DEMO_LINK_RE = re.compile(r'data-demo-article="([^"]+)"')
+_DEMO_LINK_ELEMENT_RE = re.compile(r'<a data-demo-article="([^"]+)">(.*?)</a>', re.DOTALL)
 
 
 def demo_link_targets(content: ArticleContent) -> set[str]:
@@ -30,10 +31,17 @@ def demo_link_targets(content: ArticleContent) -> set[str]:
 
 
 def with_demo_links(content: ArticleContent, page_ids: dict[str, int]) -> ArticleContent:
-    """`content` with its demo links pointing at the pages (slug -> page id)."""
+    """`content` with its demo links pointing at the pages (slug -> page id); a link to a
+    page that does not exist yet is left as its plain text, never as a broken link."""
+
+    def link(match: re.Match[str]) -> str:
+        page_id = page_ids.get(match.group(1))
+        if page_id is None:
+            return match.group(2)
+        return f'<a linktype="page" id="{page_id}">{match.group(2)}</a>'
 
     def resolve(html: str) -> str:
-        return _DEMO_LINK_RE.sub(lambda m: f'linktype="page" id="{page_ids[m.group(1)]}"', html)
+        return _DEMO_LINK_ELEMENT_RE.sub(link, html)
 
     return dataclasses.replace(
         content,

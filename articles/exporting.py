@@ -110,3 +110,39 @@ def exported_articles(
                     live=page.live,
                     content=page_content(version, code),
                 )
+
+
+def nothing_to_export_reason(
+    pages: Sequence[ArticlePage], *, language: str | None = None, live: bool = False
+) -> str:
+    """Why ``exported_articles(pages, language=language, live=live)`` yields nothing: which
+    filter left out which articles ("none of the 2 articles is translated into nl ...")."""
+    if not pages:
+        return "there are no articles"
+    candidates = list(pages)
+    if live:
+        published = [page for page in candidates if page.live]
+        if not published:
+            return (
+                f"{_none_is(len(candidates), 'article', 'published')} (--live exports published "
+                "articles only; without it the latest drafts are exported)"
+            )
+        candidates = published
+    languages = sorted(
+        {
+            code
+            for page in candidates
+            for code in article_languages(page if live else latest_version(page))
+        }
+    )
+    noun = "published article" if live else "article"
+    has = "it has" if len(candidates) == 1 else "they have"
+    found = ", ".join(languages) if languages else "no language"
+    return f"{_none_is(len(candidates), noun, f'translated into {language}')} ({has} {found})"
+
+
+def _none_is(count: int, noun: str, state: str) -> str:
+    """ "the one article is not published" / "none of the 3 articles is published"."""
+    if count == 1:
+        return f"the one {noun} is not {state}"
+    return f"none of the {count} {noun}s is {state}"

@@ -30,6 +30,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from articles.completeness import completeness_by_language, completeness_column
 from articles.forms import DEFAULT_ONLY_FIELDS, ArticlePageForm
 from articles.frontend import frontend_url
 from articles.frontend_paths import article_index_url
@@ -149,6 +150,13 @@ class ArticlePage(HeadlessPage):
         help_text=_("Describe the image for people who cannot see it."),
     )
     author_name = models.CharField(_("author"), max_length=200, blank=True)
+    # Per language (translation_complete_<lang>, see translation.py): whether the version in
+    # that language has every text the primary language has (articles/completeness.py). Kept
+    # by save(); the visibility selector filters on it. NULL: not computed yet (the project's
+    # migrate command fills it).
+    translation_complete = models.BooleanField(
+        _("translation complete"), null=True, default=None, editable=False
+    )
 
     base_form_class = ArticlePageForm
 
@@ -236,8 +244,24 @@ class ArticlePage(HeadlessPage):
             super().full_clean(*args, exclude=exclude, **kwargs)
 
     def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or any(
+            name.startswith("translation_complete") for name in update_fields
+        ):
+            self.refresh_translation_completeness()
         with translation.override(self.primary_language()):
             return super().save(*args, **kwargs)
+
+    def refresh_translation_completeness(self) -> None:
+        """Set ``translation_complete_<lang>`` for every language from the page's texts.
+
+        Done in ``save()`` because every way a version becomes the live row passes through it:
+        the services, the admin's publish, ``revision.publish()`` and Wagtail's scheduled
+        publishing. A save of selected fields (``save_revision`` of a draft) leaves the live
+        row's completeness alone: it describes what is published, not the draft.
+        """
+        for code, result in completeness_by_language(self).items():
+            setattr(self, completeness_column(code), result.complete)
 
     def clean_translated_slugs(self) -> None:
         """Replaces wagtail-modeltranslation's slug check (see ``articles/slugs.py``)."""
@@ -350,3 +374,7 @@ class ContentVersion(models.Model):
 
     def __str__(self) -> str:
         return f"content version {self.version}"
+
+
+# Models of the redirects package live with their code; Django finds them through this import.
+from articles.redirects.models import SlugRedirect  # noqa: E402, F401

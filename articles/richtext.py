@@ -22,6 +22,7 @@ import logging
 import re
 from collections.abc import Iterable
 from html import unescape
+from types import SimpleNamespace
 from typing import Any
 
 import nh3
@@ -44,7 +45,7 @@ from wagtail.rich_text.rewriters import (
 
 from articles import frontend_paths
 from articles.frontend import frontend_url
-from articles.selectors import link_targets
+from articles.selectors import link_targets, public_languages
 
 logger = logging.getLogger(__name__)
 
@@ -136,6 +137,13 @@ class RichTextRenderer:
         self._load_images(image_ids - self._images.keys())
         self._load_embeds(embed_urls - self._embeds.keys())
 
+    def for_language(self, lang: str) -> RichTextRenderer:
+        """A renderer for ``lang`` sharing what this one loaded (targets, images and embeds do
+        not depend on the language): no queries for the same sources again."""
+        other = RichTextRenderer(lang)
+        other._targets, other._images, other._embeds = self._targets, self._images, self._embeds
+        return other
+
     def render(self, source: str) -> str:
         if not source:
             return ""
@@ -179,11 +187,14 @@ class RichTextRenderer:
         target = self._targets.get(int(page_id))
         if target is None:
             return None
+        row = SimpleNamespace(**target)
         for code in resolution_order(self.lang):
             slug = target.get(build_localized_fieldname("slug", code))
             if not (slug and target.get(build_localized_fieldname("title", code))):
                 continue
             if target["is_article"]:
+                if code not in public_languages(row):
+                    continue  # hidden as incomplete: link to a public version, if any
                 return frontend_url(lang=code, slug=slug)
             return frontend_paths.page_url(
                 lang=code,

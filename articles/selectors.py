@@ -3,7 +3,10 @@
 ``visible_articles`` is the one place that decides what the public may see: live pages within
 their schedule (``go_live_at``/``expire_at`` against the clock), outside
 any view restriction (on the page or an ancestor), inside the default site's tree, translated
-into the language. The API's list, detail, search, sitemap and keyword counts all start from it.
+into the language and - with ``CMS_INCOMPLETE_LANGUAGES=hide`` - complete in it
+(``articles/completeness.py``; the stored ``translation_complete_<lang>`` column). The API's
+list, detail, search, sitemap and keyword counts all start from it; ``public_languages`` and
+``indexable_languages`` apply the same rule to a row's languages (hreflang, sitemaps).
 Every condition is a SQL expression, so visibility costs no extra query and composes into
 subqueries (keyword counts).
 """
@@ -24,6 +27,12 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
+from articles.completeness import (
+    HIDE,
+    completeness_column,
+    incomplete_policy,
+    translated_languages,
+)
 from articles.models import FAQ, ArticleKeyword, ArticlePage, Section
 from articles.prepared import PreparedQuery
 from seo.models import Keyword
@@ -49,21 +58,35 @@ ARTICLE_TEXT_FIELDS = (
 )
 
 
-def translated_languages(article: Any) -> list[str]:
-    """Languages an article (a page or a row of its columns) exists in: title and slug set."""
-    return [
-        code
-        for code in settings.MODELTRANSLATION_LANGUAGES
-        if getattr(article, build_localized_fieldname("title", code), None)
-        and getattr(article, build_localized_fieldname("slug", code), None)
-    ]
-
-
 def translated_into_q(lang: str) -> Q:
     """The article has a title and a slug in ``lang`` (``> ''`` excludes NULL and empty)."""
     return Q(**{f"{build_localized_fieldname('title', lang)}__gt": ""}) & Q(
         **{f"{build_localized_fieldname('slug', lang)}__gt": ""}
     )
+
+
+def complete_in_q(lang: str) -> Q:
+    """The article's ``lang`` version has every text of its primary language."""
+    return Q(**{completeness_column(lang): True})
+
+
+def public_languages(article: Any) -> list[str]:
+    """Languages the public may read an article (a page or a row with its columns) in: those
+    it exists in, and - with the ``hide`` policy - that are complete."""
+    languages = translated_languages(article)
+    if incomplete_policy() != HIDE:
+        return languages
+    return [code for code in languages if is_complete(article, code)]
+
+
+def indexable_languages(article: Any) -> list[str]:
+    """Languages a search engine is pointed to (hreflang, sitemaps): existing and complete,
+    whatever the policy: an incomplete version served with fallback text is ``noindex``."""
+    return [code for code in translated_languages(article) if is_complete(article, code)]
+
+
+def is_complete(article: Any, lang: str) -> bool:
+    return bool(getattr(article, completeness_column(lang), False))
 
 
 def _under_view_restriction() -> Exists:
@@ -103,11 +126,14 @@ def visible_pages(lang: str | None = None, *, model: type[Page] = Page) -> PageQ
     )
     if lang is not None:
         queryset = queryset.filter(translated_into_q(lang))
+        if issubclass(model, ArticlePage) and incomplete_policy() == HIDE:
+            queryset = queryset.filter(complete_in_q(lang))
     return queryset
 
 
 def visible_articles(lang: str | None = None) -> PageQuerySet:
-    """Articles the public may see; with ``lang``, only those translated into that language."""
+    """Articles the public may see; with ``lang``, only those public in that language
+    (translated into it, and complete in it unless the policy is ``fallback``)."""
     return visible_pages(lang, model=ArticlePage)
 
 
@@ -115,7 +141,8 @@ def link_targets(page_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
     """Visible pages among ``page_ids`` (rich-text link targets), in one query.
 
     Each value holds ``is_article``, and per configured language ``title_<lang>``,
-    ``slug_<lang>``, ``url_path_<lang>`` and the default site root's ``root_path_<lang>``.
+    ``slug_<lang>``, ``url_path_<lang>``, the default site root's ``root_path_<lang>`` and, for
+    articles, ``translation_complete_<lang>``.
     """
     ids = {int(page_id) for page_id in page_ids}
     if not ids:
@@ -129,6 +156,10 @@ def link_targets(page_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
         columns += [build_localized_fieldname(name, code) for name in ("title", "slug", "url_path")]
         annotations[f"root_path_{code}"] = Subquery(
             root.values(f"root_page__{build_localized_fieldname('url_path', code)}")[:1]
+        )
+        # An article's version in a language is a link target only where it is public.
+        annotations[completeness_column(code)] = Subquery(
+            ArticlePage.objects.filter(pk=OuterRef("pk")).values(completeness_column(code))[:1]
         )
     rows = visible_pages().filter(pk__in=ids).annotate(**annotations).values(*columns, *annotations)
     return {row["pk"]: row for row in rows}
@@ -178,14 +209,15 @@ def _columns(*field_names: str) -> list[str]:
 
 
 @cache
-def _article_page_query(lang: str) -> PreparedQuery:
+def _article_page_query(lang: str, policy: str) -> PreparedQuery:
+    # ``policy`` is part of the cache key: the visibility filter depends on it.
     columns = [
         "pk",
         "first_published_at",
         "last_published_at",
         "author_name",
         "hero_image_id",
-        *_columns(*ARTICLE_TEXT_FIELDS),
+        *_columns(*ARTICLE_TEXT_FIELDS, "translation_complete"),
     ]
     return PreparedQuery(
         lambda slug: (
@@ -236,7 +268,7 @@ def article_detail(slug: str, *, lang: str, hero_filter_spec: str) -> ArticleRow
     its sections, FAQs and keywords, and - when it has one - the hero image and its rendition.
     The first four are prepared (compiled once per thread): this is the API's hottest read.
     """
-    pages = _article_page_query(lang).rows(slug)
+    pages = _article_page_query(lang, incomplete_policy()).rows(slug)
     if not pages:
         return None
     page = SimpleNamespace(**pages[0])
@@ -263,13 +295,34 @@ def article_detail(slug: str, *, lang: str, hero_filter_spec: str) -> ArticleRow
     )
 
 
-def article_languages_by_slug(slug: str) -> list[str]:
-    """Languages of the visible article that has ``slug`` in any language (for a helpful 404)."""
+@dataclass(frozen=True)
+class MissingArticle:
+    """Why no article answers a slug in a language (for a 404 that helps)."""
+
+    available_languages: list[str]  # the public languages of the article with that slug
+    incomplete: bool  # it exists in the language, but is hidden there as incomplete
+
+
+def missing_article(slug: str, *, lang: str) -> MissingArticle:
+    """About the visible article that has ``slug`` in any language, in one query."""
     any_language = Q()
     for code in settings.MODELTRANSLATION_LANGUAGES:
         any_language |= Q(**{build_localized_fieldname("slug", code): slug})
-    article = visible_articles().filter(any_language).first()
-    return translated_languages(article) if article is not None else []
+    article = (
+        visible_articles()
+        .filter(any_language)
+        .values("pk", *_columns("title", "slug", "translation_complete"))
+        .first()
+    )
+    if article is None:
+        return MissingArticle([], False)
+    row = SimpleNamespace(**article)
+    hidden = (
+        lang in translated_languages(row)
+        and getattr(row, build_localized_fieldname("slug", lang)) == slug
+        and lang not in public_languages(row)
+    )
+    return MissingArticle(public_languages(row), hidden)
 
 
 def article_list(lang: str) -> QuerySet:
@@ -294,7 +347,7 @@ def article_list(lang: str) -> QuerySet:
             "pk",
             "first_published_at",
             "last_published_at",
-            *_columns("title", "slug", "intro"),
+            *_columns("title", "slug", "intro", "translation_complete"),
             *focus_terms,
         )
     )
@@ -335,16 +388,23 @@ def keyword_usage(lang: str) -> QuerySet:
 
 
 def sitemap_articles(lang: str | None = None) -> QuerySet:
-    """Visible articles (in ``lang``, or in any language) for sitemaps, oldest first: rows of
-    ``pk``, ``last_published_at`` and every language's ``title_<lang>`` and ``slug_<lang>``."""
+    """Visible articles complete in ``lang`` (or in any language) for sitemaps, oldest first:
+    rows of ``pk``, ``last_published_at`` and every language's ``title_<lang>``,
+    ``slug_<lang>`` and ``translation_complete_<lang>``.
+
+    Only complete versions are listed, whatever the policy: an incomplete one is hidden, or
+    served ``noindex`` with fallback text, and a sitemap lists what search engines should index.
+    """
     queryset = visible_articles(lang)
     if lang is None:
         any_language = Q()
         for code in settings.MODELTRANSLATION_LANGUAGES:
-            any_language |= translated_into_q(code)
+            any_language |= translated_into_q(code) & complete_in_q(code)
         queryset = queryset.filter(any_language)
+    else:
+        queryset = queryset.filter(complete_in_q(lang))
     return queryset.order_by("first_published_at", "pk").values(
-        "pk", "last_published_at", *_columns("title", "slug")
+        "pk", "last_published_at", *_columns("title", "slug", "translation_complete")
     )
 
 
@@ -361,3 +421,76 @@ def search_article_ids(candidates: QuerySet, query: str) -> list[int]:
         .search(query, order_by_relevance=True)
     )
     return [page.pk for page in results]
+
+
+def public_slugs(page_ids: QuerySet | Iterable[int] | None = None) -> dict[int, dict]:
+    """Per visible article (among ``page_ids``; all when None): ``last_published_at`` and, per
+    language the public may read it in, its slug - ``{pk: {"updated_at": ..., "slugs": {lang:
+    slug}}}`` (the change feed's view of the site).
+
+    The visibility is ``visible_articles``' own; the languages are ``public_languages``', the
+    same rule ``visible_articles(lang)`` filters on. One query.
+    """
+    queryset = visible_articles()
+    if page_ids is not None:
+        queryset = queryset.filter(pk__in=page_ids)
+    rows = queryset.values("pk", "last_published_at", *_columns("title", "slug"), *_complete())
+    found = {}
+    for row in rows:
+        article = SimpleNamespace(**row)
+        found[row["pk"]] = {
+            "updated_at": row["last_published_at"],
+            "slugs": {
+                code: getattr(article, build_localized_fieldname("slug", code))
+                for code in public_languages(article)
+            },
+        }
+    return found
+
+
+def hidden_reasons(page_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """Why existing articles among ``page_ids`` are not visible: per article, the first
+    failing condition of ``visible_pages`` (``unpublished``, ``private``, ``moved`` out of the
+    site, ``expired``, or None when the page as a whole is visible) and the languages the public
+    may read it in (``public_languages``). Deleted pages are absent. One query."""
+    ids = list(page_ids)
+    if not ids:
+        return {}
+    rows = (
+        ArticlePage.objects.filter(pk__in=ids)
+        .annotate(
+            restricted=_under_view_restriction(),
+            in_site=_in_default_site(),
+            scheduled=Exists(Page.objects.filter(pk=OuterRef("pk")).filter(_within_schedule())),
+        )
+        .values(
+            "pk",
+            "live",
+            "restricted",
+            "in_site",
+            "scheduled",
+            *_columns("title", "slug"),
+            *_complete(),
+        )
+    )
+    reasons = {}
+    for row in rows:
+        if not row["live"]:
+            reason = "unpublished"
+        elif row["restricted"]:
+            reason = "private"
+        elif not row["in_site"]:
+            reason = "moved"
+        elif not row["scheduled"]:
+            reason = "expired"
+        else:
+            reason = None
+        reasons[row["pk"]] = {
+            "reason": reason,
+            "languages": public_languages(SimpleNamespace(**row)),
+        }
+    return reasons
+
+
+def _complete() -> list[str]:
+    return [completeness_column(code) for code in settings.MODELTRANSLATION_LANGUAGES]

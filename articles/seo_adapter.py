@@ -1,7 +1,9 @@
 """Articles described to the SEO engine: ``ArticlePage`` → ``seo.engine.SEODocument``.
 
-Every language is read from its own ``<field>_<lang>`` columns, never through fallback: the SEO
-report for Dutch must judge the Dutch text, and say what is missing, not the German one behind it.
+The document of a language is what the API serves in it (``representation.served_article``,
+the same code): with ``CMS_INCOMPLETE_LANGUAGES=hide`` a language's own texts only, with
+``fallback`` the default language's text where its own is missing, exactly as served. The
+report names what is missing (``articles.completeness``) either way.
 Pages are read in batches with a fixed number of queries per batch (children, keywords, link
 targets), so auditing 100,000 articles costs the same per batch as auditing 100.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator, Sequence
 from html.parser import HTMLParser
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -18,8 +21,15 @@ from django.urls import reverse
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page, Revision
 
-from articles.frontend import frontend_url
+from articles.api.representation import served_article
+from articles.completeness import (
+    completeness_by_language,
+    incomplete_policy,
+    translated_languages,
+)
 from articles.models import ArticlePage
+from articles.richtext import RichTextRenderer
+from articles.selectors import ArticleRows
 from seo.engine.model import (
     FAQInput,
     ImageInput,
@@ -30,8 +40,6 @@ from seo.engine.model import (
 )
 from seo.models import Keyword
 from seo.protocol import SEOItem
-
-PAGE_TEXT_FIELDS = ("title", "slug", "seo_title", "search_description", "intro", "conclusion")
 
 
 def _value(obj: object, field_name: str, lang: str) -> str:
@@ -73,13 +81,21 @@ def _references(html: str) -> _RichTextReferences:
 
 
 class ArticleDocumentBuilder:
-    """Builds documents for a batch of article objects (live pages or revision objects)."""
+    """Builds documents for a batch of article objects (live pages or revision objects).
+
+    A document is the article as the API serves it in the language: the same
+    ``representation.served_article`` builds both, so the audit's word count, headings, FAQs
+    and meta description are the served ones (under the ``CMS_INCOMPLETE_LANGUAGES`` policy,
+    fallback text included). Links and images are read from the stored rich text each served
+    field was rendered from, where their targets and alt texts are known.
+    """
 
     def __init__(self, pages: Sequence[ArticlePage]) -> None:
         self.pages = pages
         keyword_ids = {link.keyword_id for page in pages for link in page.keywords.all()}
         self.keywords = Keyword.objects.in_bulk(keyword_ids)
         self.link_targets = self._load_link_targets(pages)
+        self._renderers: dict[str, RichTextRenderer] = {}
 
     @staticmethod
     def _rich_fields(page: ArticlePage, lang: str) -> Iterator[tuple[str, str]]:
@@ -112,42 +128,56 @@ class ArticleDocumentBuilder:
             for row in Page.objects.filter(pk__in=page_ids).values("pk", "live", "content_type_id")
         }
 
+    def _renderer(self, lang: str) -> RichTextRenderer:
+        """One renderer per language for the whole batch, prepared with every rich text of
+        every page (a fixed number of queries per batch, not per article)."""
+        renderer = self._renderers.get(lang)
+        if renderer is not None:
+            return renderer
+        if self._renderers:  # what one language's renderer loaded serves every language
+            renderer = next(iter(self._renderers.values())).for_language(lang)
+        else:
+            renderer = RichTextRenderer(lang)
+            renderer.prepare(
+                html
+                for page in self.pages
+                for code in settings.MODELTRANSLATION_LANGUAGES
+                for _path, html in self._rich_fields(page, code)
+            )
+        self._renderers[lang] = renderer
+        return renderer
+
+    def _rows(self, page: ArticlePage) -> ArticleRows:
+        keywords = []
+        for link in page.keywords.all():
+            keyword = self.keywords.get(link.keyword_id)
+            if keyword is None:  # deleted since the revision
+                continue
+            terms = {
+                build_localized_fieldname("term", code): _value(keyword, "term", code)
+                for code in settings.MODELTRANSLATION_LANGUAGES
+            }
+            keywords.append(SimpleNamespace(focus=link.focus, **terms))
+        return ArticleRows(
+            page=page,
+            sections=list(page.sections.all()),
+            faqs=list(page.faqs.all()),
+            keywords=keywords,
+            hero_image=None,  # the audit needs its alt text (read by served_article), no file
+        )
+
     def missing_fields(self, page: ArticlePage) -> dict[str, tuple[str, ...]]:
-        """Per configured language, the fields the article's primary language has and it lacks."""
-        reference = page.primary_language()
-        children = {
-            "sections": (list(page.sections.all()), ("heading", "body")),
-            "faqs": (list(page.faqs.all()), ("question", "answer")),
+        """Per configured language, the texts the article's primary language has and it lacks
+        (``articles.completeness``: the rule serving applies)."""
+        return {
+            code: tuple(result.fields) for code, result in completeness_by_language(page).items()
         }
-        result: dict[str, tuple[str, ...]] = {}
-        for lang in settings.MODELTRANSLATION_LANGUAGES:
-            missing = [
-                name
-                for name in PAGE_TEXT_FIELDS
-                if _value(page, name, reference) and not _value(page, name, lang)
-            ]
-            for relation, (rows, names) in children.items():
-                for index, row in enumerate(rows):
-                    missing += [
-                        f"{relation}[{index}].{name}"
-                        for name in names
-                        if _value(row, name, reference) and not _value(row, name, lang)
-                    ]
-            for index, link in enumerate(page.keywords.all()):
-                keyword = self.keywords.get(link.keyword_id)
-                if (
-                    keyword
-                    and _value(keyword, "term", reference)
-                    and not _value(keyword, "term", lang)
-                ):
-                    missing.append(f"keywords[{index}].term")
-            result[lang] = tuple(missing)
-        return result
 
     def document(self, page: ArticlePage, lang: str) -> SEODocument:
+        served = served_article(self._rows(page), lang, renderer=self._renderer(lang))
         links: list[LinkInput] = []
         images: list[ImageInput] = []
-        for path, html in self._rich_fields(page, lang):
+        for path, html in served.sources.items():
             references = _references(html)
             for attributes, text in references.links:
                 links.append(self._link(attributes, "".join(text), path, page.pk))
@@ -162,43 +192,32 @@ class ArticleDocumentBuilder:
         if page.hero_image_id:
             images.append(
                 ImageInput(
-                    src=f"image:{page.hero_image_id}",
-                    alt=_value(page, "hero_image_alt", lang),
-                    location="hero_image",
+                    src=f"image:{page.hero_image_id}", alt=served.image_alt, location="hero_image"
                 )
             )
-        slug = _value(page, "slug", lang)
         return SEODocument(
             lang=lang,
-            title=_value(page, "title", lang),
-            seo_title=_value(page, "seo_title", lang),
-            meta_description=_value(page, "search_description", lang),
-            slug=slug,
-            intro_html=_value(page, "intro", lang),
+            title=served.title,
+            seo_title=served.seo_title,
+            meta_description=served.description,
+            meta_description_derived=served.description_derived,
+            slug=served.slug,
+            intro_html=served.intro,
             sections=tuple(
-                SectionInput(heading=_value(s, "heading", lang), body_html=_value(s, "body", lang))
-                for s in page.sections.all()
-                if _value(s, "heading", lang) or _value(s, "body", lang)
+                SectionInput(heading=item["heading"], body_html=item["body"])
+                for item in served.sections
             ),
-            conclusion_html=_value(page, "conclusion", lang),
+            conclusion_html=served.conclusion,
             faqs=tuple(
-                FAQInput(
-                    question=_value(f, "question", lang), answer_html=_value(f, "answer", lang)
-                )
-                for f in page.faqs.all()
-                if _value(f, "question", lang) or _value(f, "answer", lang)
+                FAQInput(question=item["question"], answer_html=item["answer"])
+                for item in served.faqs
             ),
             keywords=tuple(
-                KeywordInput(
-                    term=_value(self.keywords[link.keyword_id], "term", lang), focus=link.focus
-                )
-                for link in page.keywords.all()
-                if link.keyword_id in self.keywords
-                and _value(self.keywords[link.keyword_id], "term", lang)
+                KeywordInput(term=item["term"], focus=item["focus"]) for item in served.keywords
             ),
             links=tuple(links),
             images=tuple(images),
-            url=frontend_url(lang=lang, slug=slug) if slug else "",
+            url=served.url if served.slug else "",
             article_id=page.pk,
             translations=self.missing_fields(page),
             focus_term_missing=any(
@@ -206,6 +225,14 @@ class ArticleDocumentBuilder:
                 and link.keyword_id in self.keywords
                 and not _value(self.keywords[link.keyword_id], "term", lang)
                 for link in page.keywords.all()
+            ),
+            word_count=served.word_count,
+            missing_texts=tuple(served.completeness.fields),
+            incomplete_policy=incomplete_policy(),
+            available_languages=tuple(translated_languages(page)),
+            withheld_faqs=tuple(
+                (position, FAQInput(question=question, answer_html=answer))
+                for position, question, answer in served.withheld_faqs
             ),
         )
 

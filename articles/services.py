@@ -14,11 +14,13 @@ from collections.abc import Sequence
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connections, router, transaction
+from django.db.models import Q
 from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import COMMENTS_RELATION_NAME, Page, Revision, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from articles.completeness import completeness_by_language, completeness_column
 from articles.content import ArticleContent, KeywordContent
 from articles.models import FAQ, ArticleIndexPage, ArticleKeyword, ArticlePage, Section
 from articles.reference_batching import reference_update_later
@@ -266,6 +268,17 @@ def article_create(
     return page
 
 
+def _set_url_paths(page: ArticlePage) -> None:
+    """Every language's ``url_path_xx`` from its slug, on the object the revision is made of.
+
+    Wagtail computes URL paths when the page row is saved (on publish), never for a revision,
+    so a revision that adds or renames a language's slug would keep that language's old path
+    (the default language's, by fallback) in its content, and a draft or a later revision
+    built from it would carry it."""
+    with translation.override(primary_language(page)):
+        page.set_url_path(page.get_parent())
+
+
 @transaction.atomic
 def article_update_language(
     *,
@@ -285,6 +298,7 @@ def article_update_language(
         latest = page.get_latest_revision_as_object()
     with search_updates_batched(), disable_reference_index_auto_update():
         _apply_content(latest, lang=lang, content=content)
+        _set_url_paths(latest)
         _save_revision(latest, publish=publish, user=user)
     _update_reference_index(page)
     page.refresh_from_db()
@@ -327,3 +341,39 @@ def article_index_get_or_create(
         parent.add_child(instance=index)
         index.save_revision().publish()
     return index, True
+
+
+def article_completeness_refresh(*, only_unknown: bool = True, batch_size: int = 500) -> int:
+    """Recompute the stored per-language completeness of live article rows (what the
+    visibility selector filters on); returns how many rows changed.
+
+    ``ArticlePage.save`` keeps it on every publish; this fills rows written before the column
+    existed or a language added since (``only_unknown``: rows with a NULL in some language), in
+    batches of a fixed number of queries. The project's ``migrate`` runs it.
+    """
+    columns = [completeness_column(code) for code in settings.MODELTRANSLATION_LANGUAGES]
+    queryset = ArticlePage.objects.all()
+    if only_unknown:
+        unknown = Q()
+        for column in columns:
+            unknown |= Q(**{f"{column}__isnull": True})
+        queryset = queryset.filter(unknown)
+    queryset = queryset.order_by("pk").prefetch_related("sections", "faqs")
+    changed = 0
+    last_pk = 0
+    while True:
+        batch = list(queryset.filter(pk__gt=last_pk)[:batch_size])
+        if not batch:
+            return changed
+        last_pk = batch[-1].pk
+        updated = []
+        for page in batch:
+            results = completeness_by_language(page)
+            values = {completeness_column(code): r.complete for code, r in results.items()}
+            if any(getattr(page, column) != value for column, value in values.items()):
+                for column, value in values.items():
+                    setattr(page, column, value)
+                updated.append(page)
+        if updated:
+            ArticlePage.objects.bulk_update(updated, columns)
+            changed += len(updated)

@@ -1,25 +1,28 @@
 """Between the plain-text article format (``ParsedArticle``) and the pages' ``ArticleContent``.
 
-Imported text never becomes markup by accident: every paragraph is HTML-escaped, wrapped in
-``<p>`` and passed through Wagtail's own rich text converter for the field's features (the same
-whitelist the editor's input goes through), so scripts, event handlers and ``javascript:`` links
-arrive as visible text at worst. Exporting flattens rich text back to one paragraph per block.
+Imported text never becomes markup by accident: every paragraph is HTML-escaped and wrapped in
+``<p>``, so scripts, event handlers and ``javascript:`` links arrive as visible text. The escaping
+is the one Wagtail's editor (Draftail) stores typed text with: ``&``, ``<`` and ``>`` only, so an
+apostrophe is stored as ``'`` whether it was typed in the admin, written by the demo loader or
+imported (``&#x27;`` would make the same text look changed to every comparison).
+
+Exporting flattens rich text back to one paragraph per block. The text format has no links or
+emphasis, so an update keeps a field's current rich text when its paragraphs read the same
+(``keep``): importing an export never strips the links an editor added.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
-from html import unescape
+from html import escape, unescape
 
 from anyascii import anyascii
-from django.utils.html import escape, strip_tags
+from django.utils.html import strip_tags
 from django.utils.text import slugify
-from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.models import Page
 
 from articles.content import ArticleContent, FAQContent, KeywordContent, SectionContent
-from articles.models import ANSWER_FEATURES, BODY_FEATURES, FAQ, INTRO_FEATURES, Section
+from articles.models import FAQ, Section
 from articles.textformat import Diagnostic, ParsedArticle, ParsedFAQ, ParsedSection, Severity
 from seo.models import Keyword
 
@@ -47,17 +50,25 @@ def article_slug(title: str, *, language: str | None) -> str:
     return slug
 
 
-@cache
-def _converter(features: tuple[str, ...]) -> EditorHTMLConverter:
-    return EditorHTMLConverter(features=list(features))
+def paragraphs_to_rich_text(paragraphs: list[str]) -> str:
+    """Plain paragraphs -> the database's rich text: escaped text in ``<p>`` blocks, which every
+    rich text field accepts whatever its features."""
+    return "".join(
+        f"<p>{escape(paragraph, quote=False)}</p>" for paragraph in paragraphs if paragraph.strip()
+    )
 
 
-def paragraphs_to_rich_text(paragraphs: list[str], *, features: list[str]) -> str:
-    """Plain paragraphs -> the database's rich text for a field with ``features``."""
-    html = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs if paragraph.strip())
-    if not html:
-        return ""
-    return _converter(tuple(features)).to_database_format(html)
+def _kept_rich_text(paragraphs: list[str], current_html: str | None) -> str:
+    """``paragraphs`` as rich text, or ``current_html`` when it reads the same: the text format
+    carries no links, emphasis or headings, and unchanged text keeps them."""
+    if current_html and rich_text_to_paragraphs(current_html) == _flattened(paragraphs):
+        return current_html
+    return paragraphs_to_rich_text(paragraphs)
+
+
+def _flattened(paragraphs: list[str]) -> list[str]:
+    """Paragraphs as ``rich_text_to_paragraphs`` gives them back (whitespace runs as one space)."""
+    return [" ".join(paragraph.split()) for paragraph in paragraphs if paragraph.strip()]
 
 
 def rich_text_to_paragraphs(html: str) -> list[str]:
@@ -73,27 +84,36 @@ def parsed_to_content(
     article: ParsedArticle, *, slug: str, keep: ArticleContent | None = None
 ) -> ArticleContent:
     """The page content for a parsed article. Fields the text format does not carry (SEO title,
-    description, author, hero image alt text) are taken from ``keep``, the existing content."""
+    description, author, hero image alt text) are taken from ``keep``, the existing content, and
+    so is the rich text of every field whose paragraphs read the same (links, emphasis)."""
+    current_sections = keep.sections if keep else ()
+    current_faqs = keep.faqs if keep else ()
+
+    def current(items: tuple, position: int, attribute: str) -> str | None:
+        return getattr(items[position], attribute) if position < len(items) else None
+
     return ArticleContent(
         title=article.title.strip(),
         slug=slug,
-        intro_html=paragraphs_to_rich_text(article.intro, features=INTRO_FEATURES),
+        intro_html=_kept_rich_text(article.intro, keep.intro_html if keep else None),
         sections=tuple(
             SectionContent(
                 heading=section.heading.strip(),
-                body_html=paragraphs_to_rich_text(section.paragraphs, features=BODY_FEATURES),
+                body_html=_kept_rich_text(
+                    section.paragraphs, current(current_sections, position, "body_html")
+                ),
             )
-            for section in article.sections
+            for position, section in enumerate(article.sections)
         ),
-        conclusion_html=paragraphs_to_rich_text(article.conclusion, features=BODY_FEATURES),
+        conclusion_html=_kept_rich_text(article.conclusion, keep.conclusion_html if keep else None),
         faqs=tuple(
             FAQContent(
                 question=faq.question.strip(),
-                answer_html=paragraphs_to_rich_text(
-                    faq.answer_paragraphs, features=ANSWER_FEATURES
+                answer_html=_kept_rich_text(
+                    faq.answer_paragraphs, current(current_faqs, position, "answer_html")
                 ),
             )
-            for faq in article.faqs
+            for position, faq in enumerate(article.faqs)
         ),
         keywords=tuple(
             KeywordContent(term=" ".join(term.split()), focus=position == 0)

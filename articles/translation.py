@@ -13,7 +13,7 @@ class ArticleIndexPageTranslationOptions(TranslationOptions):
 
 @register(ArticlePage)
 class ArticlePageTranslationOptions(TranslationOptions):
-    fields = ("intro", "conclusion", "hero_image_alt")
+    fields = ("intro", "conclusion", "hero_image_alt", "translation_complete")
 
 
 @register(Section)

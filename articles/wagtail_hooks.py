@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
 
-from articles.models import HeadlessPage
+from articles.models import HeadlessPage, SlugRedirect
 from articles.seo_adapter import ArticleSEOSource
 from seo.services import keyword_update_terms
 
@@ -39,3 +41,23 @@ def save_keyword_terms_edited_in_the_article(request, page) -> None:
     for keyword, terms in getattr(page, "pending_keyword_terms", ()):
         keyword_update_terms(keyword=keyword, terms=terms)
     page.pending_keyword_terms = []
+
+
+class SlugRedirectViewSet(ModelViewSet):
+    """Settings -> Slug redirects: every former slug that answers with a 301, per language;
+    an editor removes one that should be a 404 (or adds one by hand)."""
+
+    model = SlugRedirect
+    icon = "redirect"
+    add_to_settings_menu = True
+    menu_label = _("Slug redirects")
+    list_display = ["lang", "old_slug", "page", "created_at"]
+    list_filter = ["lang"]
+    search_fields = ["old_slug"]
+    form_fields = ["lang", "old_slug", "page"]
+    copy_view_enabled = False
+
+
+@hooks.register("register_admin_viewset")
+def register_slug_redirects() -> ModelViewSet:
+    return SlugRedirectViewSet("slug_redirects")

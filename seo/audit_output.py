@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from cms.wording import plural
 from seo.audit import AuditedItem
 from seo.engine import SiteFinding, Status
 
@@ -346,7 +347,8 @@ class TableAuditWriter(AuditWriter):
             return
         average = sum(row[2] for row in self.rows) / len(self.rows)
         self.console.print(
-            f"{len(self.rows)} article language version(s) audited, average score {average:.0f}."
+            f"{plural(len(self.rows), 'article language version')} audited, "
+            f"average score {average:.0f}."
         )
 
 

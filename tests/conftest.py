@@ -2,23 +2,36 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+
+from tests import seed
 
 # Browser fixtures (headless Chromium, editors per admin language): tests/browser.py.
 pytest_plugins = ["tests.browser"]
 
-SEED_PATH = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
-SEED_FILE = SEED_PATH / "000_f0fe1d16a1469c78.txt"
-
 
 @pytest.fixture
 def seed_text() -> str:
-    """The example German article. CI has ../shared/seeds; elsewhere the test is skipped."""
-    if not SEED_FILE.is_file():
-        pytest.skip(f"seed article not found at {SEED_FILE} (the ../shared/seeds folder is absent)")
-    return SEED_FILE.read_text(encoding="utf-8")
+    """The example German article (tests/seed.py); the test is skipped where it is absent."""
+    return seed.seed_text()
+
+
+@pytest.fixture
+def seed_path():
+    """The example article's path (tests/seed.py); the test is skipped where it is absent."""
+    return seed.require_seed()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """One line, once, saying how many tests skipped for lack of the seed and how to fix it:
+    after pytest's own short summary (a wrapper around it), just above the final counts."""
+    result = yield
+    count = seed.skipped_for_lack_of_seed(terminalreporter.stats.get("skipped", []))
+    if count:
+        terminalreporter.write_sep("-", "seed article", yellow=True)
+        terminalreporter.write_line(seed.summary_line(count), yellow=True, bold=True)
+    return result
 
 
 @pytest.fixture

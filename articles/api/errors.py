@@ -21,6 +21,8 @@ from typing import Any
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import Resolver404, resolve
+from django.utils.encoding import escape_uri_path
 from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -117,6 +119,9 @@ def error_response(status_code: int, code: str, message: str, details: Any = Non
 
 def api_page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if request.path.startswith(API_PATH_PREFIX):
+        with_slash = endpoint_with_slash(request)
+        if with_slash is not None:
+            return _to_slash_form(request, with_slash)
         return error_response(
             status.HTTP_404_NOT_FOUND,
             "not_found",
@@ -124,6 +129,42 @@ def api_page_not_found(request: HttpRequest, exception: Exception | None = None)
             {"path": request.path[:200]},
         )
     return defaults.page_not_found(request, exception)
+
+
+def endpoint_with_slash(request: HttpRequest) -> str | None:
+    """The path with a slash added when that is an API endpoint (``/api/v1/articles`` ->
+    ``/api/v1/articles/``), else None."""
+    path_info = request.path_info
+    if path_info.endswith("/"):
+        return None
+    try:
+        match = resolve(f"{path_info}/", urlconf=getattr(request, "urlconf", None))
+    except Resolver404:
+        return None
+    if getattr(match.func, "answers_no_endpoint", False):
+        return None
+    return f"{request.path}/"
+
+
+def _to_slash_form(request: HttpRequest, path: str) -> HttpResponse:
+    """GET and HEAD are redirected (301, the query kept); other methods get a 404 naming the
+    URL, as a redirect would lose their body (and every endpoint is read-only anyway)."""
+    query = request.META.get("QUERY_STRING", "")
+    location = f"{escape_uri_path(path)}?{query}" if query else escape_uri_path(path)
+    message = f"API URLs end with a slash: {location}"
+    if request.method in ("GET", "HEAD"):
+        response = JsonResponse(
+            {"redirect": {"code": "trailing_slash", "message": message, "location": location}},
+            status=status.HTTP_301_MOVED_PERMANENTLY,
+        )
+        response["Location"] = location
+        return response
+    return error_response(
+        status.HTTP_404_NOT_FOUND,
+        "not_found",
+        f"No API endpoint at this URL. {message}",
+        {"path": request.path[:200], "did_you_mean": location},
+    )
 
 
 def _database_unavailable(error: BaseException | None) -> bool:

@@ -30,7 +30,7 @@ def blog_posting(
     url: str,
     headline: str,
     description: str,
-    lang: str,
+    lang: str | None,
     published: datetime | None,
     modified: datetime | None,
     author_name: str,

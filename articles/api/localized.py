@@ -2,8 +2,9 @@
 
 modeltranslation's descriptors fall back silently and read whatever language is active. The API
 must be explicit and honest instead: it reads ``<field>_<lang>`` columns, falls back in the
-order ``MODELTRANSLATION_FALLBACK_LANGUAGES`` gives (none when ``CMS_FALLBACK_TO_DEFAULT`` is
-off), and records every field that fell back so the response can report it.
+order ``MODELTRANSLATION_FALLBACK_LANGUAGES`` gives only with ``CMS_INCOMPLETE_LANGUAGES=fallback``
+(with ``hide`` a language's own text or nothing is served), and records every field that fell
+back so the response can report it.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from typing import Any
 
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
+from articles.completeness import FALLBACK, incomplete_policy
+
 
 class LocalizedReader:
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self.order = resolution_order(lang)
+        self.order = resolution_order(lang) if incomplete_policy() == FALLBACK else (lang,)
         self.fallbacks: list[dict[str, str]] = []
 
     def read(self, obj: Any, field_name: str) -> tuple[str, str | None]:

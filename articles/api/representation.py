@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from anyascii import anyascii
@@ -20,13 +21,27 @@ from modeltranslation.utils import build_localized_fieldname
 from articles import frontend_paths
 from articles.api import jsonld
 from articles.api.localized import LocalizedReader
+from articles.completeness import (
+    Completeness,
+    has_text,
+    language_completeness,
+    primary_language,
+)
 from articles.frontend import frontend_url
 from articles.models import WORDS_PER_MINUTE
 from articles.richtext import RichTextRenderer, html_to_text, truncate_words
-from articles.selectors import ArticleRows, translated_languages
+from articles.selectors import (
+    ArticleRows,
+    indexable_languages,
+    is_complete,
+    public_languages,
+)
 
 DESCRIPTION_MAX_LENGTH = 160
 ROBOTS = "index, follow, max-image-preview:large"
+# An incomplete version served with fallback text (CMS_INCOMPLETE_LANGUAGES=fallback): readers
+# may follow its links, search engines should not index a page of mixed languages.
+ROBOTS_INCOMPLETE = "noindex, follow"
 # Open Graph wants a territory; these are the usual ones for each language's main market.
 OPEN_GRAPH_LOCALES = {
     "de": "de_DE",
@@ -47,9 +62,9 @@ def localized_slug(page: Any, lang: str) -> str:
 
 
 def alternates(page: Any) -> list[dict[str, str]]:
-    """The languages the article (a page or a row of its columns) really exists in, plus
-    ``x-default`` (default language first)."""
-    languages = translated_languages(page)
+    """The languages the article (a page or a row of its columns) really exists in, completely
+    (``selectors.indexable_languages``), plus ``x-default`` (default language first)."""
+    languages = indexable_languages(page)
     links = [
         {"lang": code, "url": frontend_url(lang=code, slug=localized_slug(page, code))}
         for code in languages
@@ -86,49 +101,139 @@ def hero_image(image: Any | None, *, alt: str, filter_spec: str) -> dict[str, An
     }
 
 
-def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> dict[str, Any]:
-    """Everything a frontend needs to render the article and its head tags in ``lang``."""
+@dataclass
+class ServedArticle:
+    """The texts of one language version exactly as the public is served them.
+
+    Built by ``served_article`` for the API's detail response and, from the same code, for the
+    SEO audit (``articles/seo_adapter.py``): both see one document. HTML fields are rendered
+    (sanitised, links resolved); ``sources`` keeps the stored rich text each was rendered from,
+    by response path, for the audit's link and image checks.
+    """
+
+    lang: str
+    title: str
+    slug: str
+    url: str
+    seo_title: str  # the language's own SEO title ("" when it has none)
+    description: str
+    description_derived: bool  # no search description of its own: cut from the intro
+    intro: str
+    sections: list[dict[str, str]]
+    conclusion: str
+    faqs: list[dict[str, str]]
+    # Positions in ``faqs`` whose question and answer are both in this language: the only
+    # ones FAQPage JSON-LD may claim for it.
+    own_faqs: list[int]
+    # FAQs not served because their question or answer is empty: (position among the
+    # article's FAQs, question, answer).
+    withheld_faqs: list[tuple[int, str, str]]
+    keywords: list[dict[str, Any]]
+    image_alt: str
+    word_count: int
+    completeness: Completeness
+    fallbacks: list[dict[str, str]]
+    sources: dict[str, str] = field(default_factory=dict)
+
+
+def served_article(
+    rows: ArticleRows, lang: str, *, renderer: RichTextRenderer | None = None
+) -> ServedArticle:
+    """``rows`` in ``lang`` as served under the ``CMS_INCOMPLETE_LANGUAGES`` policy.
+
+    ``renderer`` may come prepared for a batch of articles (the audit); otherwise one is made
+    and prepared here (a fixed number of queries)."""
     page = rows.page
     reader = LocalizedReader(lang)
     title, slug = reader.own(page, "title"), reader.own(page, "slug")
-    url = frontend_url(lang=lang, slug=slug)
+    completeness = language_completeness(
+        page,
+        sections=rows.sections,
+        faqs=rows.faqs,
+        lang=lang,
+        reference=primary_language(page),
+        has_hero_image=page.hero_image_id is not None,
+    )
     intro = reader.text(page, "intro", "intro")
     conclusion = reader.text(page, "conclusion", "conclusion")
     sections = _children(reader, rows.sections, "sections", ("heading", "body"))
-    faqs = _children(reader, rows.faqs, "faqs", ("question", "answer"))
+    withheld: list[tuple[int, str, str]] = []
+    faqs = _children(
+        reader, rows.faqs, "faqs", ("question", "answer"), need_both=True, withheld=withheld
+    )
     keywords = []
     for link in rows.keywords:
         term, code = reader.read(link, "term")
         if term:
             reader.note(f"keywords[{len(keywords)}].term", code)
             keywords.append({"term": term, "focus": link.focus})
-    has_image = rows.hero_image is not None
+    has_image = page.hero_image_id is not None
     image_alt = reader.text(page, "hero_image_alt", "hero_image.alt") if has_image else ""
 
-    renderer = RichTextRenderer(lang)
-    renderer.prepare([intro, conclusion, *(body for _, body in sections), *(a for _, a in faqs)])
-    intro_html, conclusion_html = renderer.render(intro), renderer.render(conclusion)
-    section_data = [
-        {"heading": heading, "anchor": anchor, "body": renderer.render(body)}
-        for (heading, body), anchor in zip(
-            sections, section_anchors([heading for heading, _ in sections]), strict=True
+    if renderer is None:
+        renderer = RichTextRenderer(lang)
+        renderer.prepare(
+            [intro, conclusion, *(item[1] for item in sections), *(item[1] for item in faqs)]
         )
-    ]
-    faq_data = [
-        {"question": question, "answer": renderer.render(answer)} for question, answer in faqs
-    ]
+    sources = {"intro": intro, "conclusion": conclusion}
+    intro_html, conclusion_html = renderer.render(intro), renderer.render(conclusion)
+    section_data = []
+    for index, ((heading, body, _own), anchor) in enumerate(
+        zip(sections, section_anchors([item[0] for item in sections]), strict=True)
+    ):
+        section_data.append({"heading": heading, "anchor": anchor, "body": renderer.render(body)})
+        sources[f"sections[{index}].body"] = body
+    faq_data = []
+    own_faqs = []
+    for index, (question, answer, own) in enumerate(faqs):
+        faq_data.append({"question": question, "answer": renderer.render(answer)})
+        sources[f"faqs[{index}].answer"] = answer
+        if own:
+            own_faqs.append(index)
     fragments = [intro_html, conclusion_html]
     for item in section_data:
         fragments += [item["heading"], item["body"]]
     for item in faq_data:
         fragments += [item["question"], item["answer"]]
     word_count = sum(len(html_to_text(fragment).split()) for fragment in fragments)
-
-    image = hero_image(rows.hero_image, alt=image_alt, filter_spec=hero_filter_spec)
-    seo_title = reader.own(page, "seo_title") or title
-    description = reader.own(page, "search_description") or truncate_words(
+    own_description = reader.own(page, "search_description")
+    description = own_description or truncate_words(
         html_to_text(intro_html), DESCRIPTION_MAX_LENGTH
     )
+    return ServedArticle(
+        lang=lang,
+        title=title,
+        slug=slug,
+        url=frontend_url(lang=lang, slug=slug),
+        seo_title=reader.own(page, "seo_title"),
+        description=description,
+        description_derived=not own_description and bool(description),
+        intro=intro_html,
+        sections=section_data,
+        conclusion=conclusion_html,
+        faqs=faq_data,
+        own_faqs=own_faqs,
+        withheld_faqs=withheld,
+        keywords=keywords,
+        image_alt=image_alt,
+        word_count=word_count,
+        completeness=completeness,
+        fallbacks=reader.fallbacks,
+        sources=sources,
+    )
+
+
+def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> dict[str, Any]:
+    """Everything a frontend needs to render the article and its head tags in ``lang``."""
+    page = rows.page
+    served = served_article(rows, lang)
+    title, url, complete = served.title, served.url, served.completeness.complete
+    keywords = served.keywords
+    image = hero_image(rows.hero_image, alt=served.image_alt, filter_spec=hero_filter_spec)
+    seo_title = served.seo_title or title
+    description = served.description
+    # hreflang: complete versions only. An incomplete one served with fallback text is noindex
+    # and no alternate of anything (it points to the complete ones, itself excluded).
     links = alternates(page)
     site_name = settings.WAGTAIL_SITE_NAME
     trail = [(site_name, frontend_paths.home_url(lang))]
@@ -144,7 +249,9 @@ def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> di
             url=url,
             headline=title,
             description=description,
-            lang=lang,
+            # Text in another language is no text in this one: a document with fallback parts
+            # claims no language at all rather than a wrong one.
+            lang=lang if not served.fallbacks else None,
             published=page.first_published_at,
             modified=page.last_published_at,
             author_name=page.author_name,
@@ -152,37 +259,47 @@ def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> di
             publisher_url=frontend_paths.home_url(lang),
             image_url=image["url"] if image else None,
             keywords=[keyword["term"] for keyword in keywords],
-            word_count=word_count,
+            word_count=served.word_count,
         ),
-        jsonld.faq_page(url=url, faqs=[(item["question"], item["answer"]) for item in faq_data]),
+        jsonld.faq_page(
+            url=url,
+            faqs=[
+                (served.faqs[index]["question"], served.faqs[index]["answer"])
+                for index in served.own_faqs
+            ],
+        ),
         jsonld.breadcrumb_list(trail),
     ]
     return {
         "id": page.pk,
         "lang": lang,
-        "slug": slug,
+        "slug": served.slug,
         "title": title,
         "url": url,
-        "intro": intro_html,
-        "sections": section_data,
-        "conclusion": conclusion_html,
-        "faqs": faq_data,
+        "intro": served.intro,
+        "sections": served.sections,
+        "conclusion": served.conclusion,
+        "faqs": served.faqs,
         "keywords": keywords,
         "hero_image": image,
         "author": page.author_name,
         # The model's reading speed, from the word count already made (Django's strip_tags, which
         # ArticlePage.reading_time uses, costs more than the rest of this function).
-        "reading_time": max(1, math.ceil(word_count / WORDS_PER_MINUTE)),
-        "word_count": word_count,
+        "reading_time": max(1, math.ceil(served.word_count / WORDS_PER_MINUTE)),
+        "word_count": served.word_count,
         "published_at": page.first_published_at,
         "updated_at": page.last_published_at,
-        "languages": translated_languages(page),
-        "fallbacks": reader.fallbacks,
+        "languages": public_languages(page),
+        "complete": complete,
+        "missing": [
+            {"field": item.field, "label": item.label} for item in served.completeness.missing
+        ],
+        "fallbacks": served.fallbacks,
         "seo": {
             "title": seo_title,
             "description": description,
             "canonical_url": url,
-            "robots": ROBOTS,
+            "robots": ROBOTS if complete else ROBOTS_INCOMPLETE,
             "alternates": links,
             "open_graph": {
                 "type": "article",
@@ -207,18 +324,33 @@ def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> di
 
 
 def _children(
-    reader: LocalizedReader, children: Iterable[Any], relation: str, fields: tuple[str, str]
-) -> list[tuple[str, str]]:
-    """(first, second) texts of each child with any text in the language; fallbacks noted by
-    the child's position in the response, which is what a frontend can map back."""
+    reader: LocalizedReader,
+    children: Iterable[Any],
+    relation: str,
+    fields: tuple[str, str],
+    *,
+    need_both: bool = False,
+    withheld: list[tuple[int, str, str]] | None = None,
+) -> list[tuple[str, str, bool]]:
+    """(first, second, both in the language itself) of each child served in the language;
+    fallbacks noted by the child's position in the response, which is what a frontend can map
+    back. A child with no text is left out; with ``need_both`` (FAQs: a question without an
+    answer, or an answer without a question, is no FAQ) so is one missing either text, and it
+    goes to ``withheld`` as (position among all children, first, second) for the audit."""
     rows = []
-    for child in children:
+    for position, child in enumerate(children):
         values = [reader.read(child, field_name) for field_name in fields]
-        if not any(value for value, _code in values):
+        present = [has_text(value) for value, _code in values]
+        if not any(present):
+            continue
+        if need_both and not all(present):
+            if withheld is not None:
+                withheld.append((position, values[0][0], values[1][0]))
             continue
         for field_name, (_value, code) in zip(fields, values, strict=True):
             reader.note(f"{relation}[{len(rows)}].{field_name}", code)
-        rows.append((values[0][0], values[1][0]))
+        own = all(code == reader.lang for _value, code in values)
+        rows.append((values[0][0], values[1][0], own))
     return rows
 
 
@@ -244,7 +376,8 @@ def article_list_items(rows: Sequence[Any], lang: str) -> list[dict[str, Any]]:
                 "published_at": row.first_published_at,
                 "updated_at": row.last_published_at,
                 "focus_keyword": focus or None,
-                "languages": translated_languages(row),
+                "languages": public_languages(row),
+                "complete": is_complete(row, lang),
                 "fallbacks": reader.fallbacks,
             }
         )

@@ -11,6 +11,11 @@ class FallbackSerializer(serializers.Serializer):
     lang = serializers.CharField(help_text="Language the value was taken from instead.")
 
 
+class MissingTextSerializer(serializers.Serializer):
+    field = serializers.CharField(help_text='Path of the field, e.g. "sections[2].heading".')
+    label = serializers.CharField(help_text='For people, e.g. "Section 3 heading".')
+
+
 class AlternateSerializer(serializers.Serializer):
     lang = serializers.CharField(help_text='hreflang value: a language code or "x-default".')
     url = serializers.URLField()
@@ -87,7 +92,17 @@ class ArticleDetailSerializer(serializers.Serializer):
     published_at = serializers.DateTimeField(allow_null=True)
     updated_at = serializers.DateTimeField(allow_null=True)
     languages = serializers.ListField(
-        child=serializers.CharField(), help_text="Languages the article is translated into."
+        child=serializers.CharField(),
+        help_text="Languages the article is published in (with CMS_INCOMPLETE_LANGUAGES=hide "
+        "only complete ones).",
+    )
+    complete = serializers.BooleanField(
+        help_text="Whether this language has every text of the article's primary language. "
+        "False only with CMS_INCOMPLETE_LANGUAGES=fallback: then robots is noindex and no "
+        "hreflang alternate points here."
+    )
+    missing = MissingTextSerializer(
+        many=True, help_text="Texts the primary language has and this language lacks."
     )
     fallbacks = FallbackSerializer(many=True)
     seo = SeoSerializer()
@@ -103,6 +118,9 @@ class ArticleListItemSerializer(serializers.Serializer):
     updated_at = serializers.DateTimeField(allow_null=True)
     focus_keyword = serializers.CharField(allow_null=True)
     languages = serializers.ListField(child=serializers.CharField())
+    complete = serializers.BooleanField(
+        help_text="False: served with fallback text (CMS_INCOMPLETE_LANGUAGES=fallback)."
+    )
     fallbacks = FallbackSerializer(many=True)
 
 
@@ -156,6 +174,32 @@ class SitemapEntrySerializer(serializers.Serializer):
 class SitemapSerializer(serializers.Serializer):
     lang = serializers.CharField()
     results = SitemapEntrySerializer(many=True)
+
+
+class ApiEndpointSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    url = serializers.CharField(help_text="Path of the endpoint; {slug} is a placeholder.")
+    description = serializers.CharField()
+
+
+class ApiRootSerializer(serializers.Serializer):
+    version = serializers.CharField()
+    endpoints = ApiEndpointSerializer(many=True)
+    docs = serializers.CharField(help_text="Interactive documentation (Swagger UI).")
+    schema = serializers.CharField(help_text="OpenAPI 3 schema.")
+
+
+class SlugRedirectBodySerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="slug_changed")
+    message = serializers.CharField()
+    location = serializers.CharField(help_text="The article's detail URL now.")
+    slug = serializers.CharField(help_text="The article's slug now, in this language.")
+    lang = serializers.CharField()
+    frontend_url = serializers.URLField(help_text="The article's frontend URL now.")
+
+
+class SlugRedirectSerializer(serializers.Serializer):
+    redirect = SlugRedirectBodySerializer()
 
 
 class ErrorBodySerializer(serializers.Serializer):

@@ -18,14 +18,15 @@ from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.encoding import iri_to_uri
 from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from modeltranslation.utils import resolution_order
 from rest_framework import status
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
@@ -50,6 +51,7 @@ from articles.api.filters import (
     order_articles,
 )
 from articles.api.language import LanguageChoice, UnsupportedLanguage, language_for_request
+from articles.api.localized import LocalizedReader
 from articles.api.pagination import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_DIGITS,
@@ -60,11 +62,13 @@ from articles.api.pagination import (
     paginate,
 )
 from articles.api.throttling import PublicApiThrottle
+from articles.frontend import frontend_url
+from articles.redirects.lookup import slug_redirect_target
 from articles.selectors import (
     article_detail,
-    article_languages_by_slug,
     article_list,
     keyword_usage,
+    missing_article,
     search_article_ids,
     sitemap_articles,
 )
@@ -323,7 +327,15 @@ class ArticleDetailView(PublicAPIView):
             404: OpenApiResponse(
                 serializers.ErrorSerializer,
                 description="No live article with this slug in this language; details list "
-                "the languages it exists in, if any.",
+                "the languages it is published in, if any. Code article_incomplete: it exists "
+                "in this language but its translation is incomplete "
+                "(CMS_INCOMPLETE_LANGUAGES=hide).",
+            ),
+            301: OpenApiResponse(
+                serializers.SlugRedirectSerializer,
+                description="The slug is a former slug of an article in this language: "
+                "Location is the article's detail URL now, the body names its slug and "
+                "frontend URL.",
             ),
         },
     )
@@ -334,8 +346,23 @@ class ArticleDetailView(PublicAPIView):
         rows = None
         if possible:
             rows = article_detail(slug, lang=lang, hero_filter_spec=settings.API_HERO_IMAGE_FILTER)
+        if rows is None and possible:
+            moved_to = slug_redirect_target(slug, lang=lang)
+            if moved_to is not None:
+                return slug_moved_response(request, lang=lang, slug=moved_to)
+        missing = missing_article(slug, lang=lang) if rows is None and possible else None
+        if missing is not None and missing.incomplete:
+            available = missing.available_languages
+            raise ApiError(
+                status_code=status.HTTP_404_NOT_FOUND,
+                code="article_incomplete",
+                message=f"The article {slug[:80]!r} exists in language {lang!r}, but its "
+                "translation is incomplete, so it is not published in this language."
+                + (f" It is published in: {', '.join(available)}." if available else ""),
+                details={"slug": slug, "lang": lang, "available_languages": available},
+            )
         if rows is None:
-            available = article_languages_by_slug(slug) if possible else []
+            available = missing.available_languages if missing is not None else []
             message = f"No article with slug {slug[:80]!r} in language {lang!r}."
             if available:
                 message += f" It exists in: {', '.join(available)}."
@@ -354,6 +381,24 @@ class ArticleDetailView(PublicAPIView):
         )
         response = Response(data)
         return _last_modified(response, rows.page.last_published_at)
+
+
+def slug_moved_response(request: Request, *, lang: str, slug: str) -> Response:
+    """301 from a former slug to the article's detail URL now (the query string kept)."""
+    location = reverse("api_v1:article-detail", args=[slug])
+    query = request.META.get("QUERY_STRING", "")
+    location = iri_to_uri(f"{location}?{query}" if query else location)
+    body = {
+        "redirect": {
+            "code": "slug_changed",
+            "message": f"This article's slug in {lang!r} is now {slug!r}.",
+            "location": location,
+            "slug": slug,
+            "lang": lang,
+            "frontend_url": frontend_url(lang=lang, slug=slug),
+        }
+    }
+    return Response(body, status=status.HTTP_301_MOVED_PERMANENTLY, headers={"Location": location})
 
 
 class KeywordListView(PublicAPIView):
@@ -385,6 +430,47 @@ class KeywordListView(PublicAPIView):
         return Response(data)
 
 
+class ApiRootView(PublicAPIView):
+    """``/api/v1/``: where a developer who opens the API's base URL finds their way on."""
+
+    shared_cache = True
+
+    @extend_schema(
+        operation_id="api_root",
+        summary="The endpoints of this API and where its documentation is",
+        responses={
+            200: serializers.ApiRootSerializer,
+            **NOT_MODIFIED,
+            429: ERROR_RESPONSES[429],
+            503: ERROR_RESPONSES[503],
+        },
+    )
+    def get(self, request: Request) -> Response:
+        slug = "__slug__"
+        endpoints = [
+            ("articles", reverse("api_v1:article-list"), "Live articles in a language."),
+            (
+                "article",
+                reverse("api_v1:article-detail", args=[slug]).replace(slug, "{slug}"),
+                "One article by its slug in that language, with its SEO data.",
+            ),
+            ("keywords", reverse("api_v1:keyword-list"), "Keywords of live articles."),
+            ("languages", reverse("api_v1:language-list"), "Configured languages."),
+            ("sitemap", reverse("api_v1:sitemap"), "Every live article URL in a language."),
+        ]
+        return Response(
+            {
+                "version": "v1",
+                "endpoints": [
+                    {"name": name, "url": url, "description": description}
+                    for name, url, description in endpoints
+                ],
+                "docs": reverse("api-docs"),
+                "schema": reverse("api-schema"),
+            }
+        )
+
+
 class LanguageListView(PublicAPIView):
     shared_cache = True
 
@@ -410,7 +496,7 @@ class LanguageListView(PublicAPIView):
                     "name": LANG_INFO[code]["name"],
                     "name_local": LANG_INFO[code]["name_local"],
                     "default": code == default,
-                    "fallbacks": list(resolution_order(code)[1:]),
+                    "fallbacks": list(LocalizedReader(code).order[1:]),
                 }
                 for code in settings.MODELTRANSLATION_LANGUAGES
             ],
@@ -443,6 +529,9 @@ class SitemapView(PublicAPIView):
 @csrf_exempt  # no endpoint here: a POST is a 404 like a GET, not a CSRF failure
 def endpoint_not_found(request: HttpRequest) -> HttpResponse:
     return api_page_not_found(request)
+
+
+endpoint_not_found.answers_no_endpoint = True  # type: ignore[attr-defined]
 
 
 @csrf_exempt  # read-only: other methods are a 405 naming GET and HEAD, never a CSRF 403

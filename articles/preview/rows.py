@@ -19,6 +19,7 @@ from modeltranslation.utils import build_localized_fieldname
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
+from articles.completeness import completeness_column, language_completeness, primary_language
 from articles.selectors import ARTICLE_TEXT_FIELDS, ArticleRows
 from seo.models import Keyword
 
@@ -70,6 +71,23 @@ def _keywords(links: Iterable[tuple[int | None, bool]]) -> list[SimpleNamespace]
     ]
 
 
+def _with_completeness(rows: ArticleRows) -> ArticleRows:
+    """Set ``translation_complete_<lang>`` on the draft's page row, as ``ArticlePage.save``
+    stores it for the live page: the API's rules (incomplete policy, hreflang) read it."""
+    reference = primary_language(rows.page)
+    for code in settings.MODELTRANSLATION_LANGUAGES:
+        completeness = language_completeness(
+            rows.page,
+            sections=rows.sections,
+            faqs=rows.faqs,
+            lang=code,
+            reference=reference,
+            has_hero_image=rows.page.hero_image_id is not None,
+        )
+        setattr(rows.page, completeness_column(code), completeness.complete)
+    return rows
+
+
 def article_rows(page: Any, lang: str, *, hero_filter_spec: str) -> ArticleRows:
     """``page`` (an ``ArticlePage``, saved or not) as ``selectors.article_detail`` would read it."""
     # A page being created has no place in the tree yet: no breadcrumb parent.
@@ -83,12 +101,16 @@ def article_rows(page: Any, lang: str, *, hero_filter_spec: str) -> ArticleRows:
         **_localized(page, *ARTICLE_TEXT_FIELDS),
         **_parent_titles(parent, lang),
     )
-    return ArticleRows(
-        page=row,
-        sections=[SimpleNamespace(**_localized(s, "heading", "body")) for s in page.sections.all()],
-        faqs=[SimpleNamespace(**_localized(f, "question", "answer")) for f in page.faqs.all()],
-        keywords=_keywords((link.keyword_id, link.focus) for link in page.keywords.all()),
-        hero_image=_hero_image(page.hero_image_id, hero_filter_spec),
+    return _with_completeness(
+        ArticleRows(
+            page=row,
+            sections=[
+                SimpleNamespace(**_localized(s, "heading", "body")) for s in page.sections.all()
+            ],
+            faqs=[SimpleNamespace(**_localized(f, "question", "answer")) for f in page.faqs.all()],
+            keywords=_keywords((link.keyword_id, link.focus) for link in page.keywords.all()),
+            hero_image=_hero_image(page.hero_image_id, hero_filter_spec),
+        )
     )
 
 
@@ -115,14 +137,16 @@ def revision_rows(
     def children(name: str) -> list[Mapping[str, Any]]:
         return sorted(content.get(name) or [], key=lambda child: child.get("sort_order") or 0)
 
-    return ArticleRows(
-        page=row,
-        sections=[
-            SimpleNamespace(**_localized(s, "heading", "body")) for s in children("sections")
-        ],
-        faqs=[SimpleNamespace(**_localized(f, "question", "answer")) for f in children("faqs")],
-        keywords=_keywords(
-            (link.get("keyword"), bool(link.get("focus"))) for link in children("keywords")
-        ),
-        hero_image=_hero_image(content.get("hero_image"), hero_filter_spec),
+    return _with_completeness(
+        ArticleRows(
+            page=row,
+            sections=[
+                SimpleNamespace(**_localized(s, "heading", "body")) for s in children("sections")
+            ],
+            faqs=[SimpleNamespace(**_localized(f, "question", "answer")) for f in children("faqs")],
+            keywords=_keywords(
+                (link.get("keyword"), bool(link.get("focus"))) for link in children("keywords")
+            ),
+            hero_image=_hero_image(content.get("hero_image"), hero_filter_spec),
+        )
     )

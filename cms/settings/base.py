@@ -5,6 +5,7 @@ Every variable is listed, with its default, in README.md ("Configuration").
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from cms.settings.environment import (
     env_int,
     env_list,
     env_str,
+    incomplete_languages_policy,
     language_name,
     parse_languages,
 )
@@ -34,7 +36,14 @@ try:
     FRONTEND_PREVIEW_URL = env_str("FRONTEND_PREVIEW_URL", "")
     PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 3600, minimum=1)
     REDIS_URL = env_str("REDIS_URL")
-    CMS_FALLBACK_TO_DEFAULT = env_bool("CMS_FALLBACK_TO_DEFAULT", True)
+    # What the public gets of a language version that lacks texts the article's primary
+    # language has (articles/completeness.py): "hide" it, or serve it with the default
+    # language's text, flagged and noindex ("fallback"). CMS_FALLBACK_TO_DEFAULT is its
+    # deprecated alias (true = fallback, false = hide); see docs/architecture.md.
+    CMS_INCOMPLETE_LANGUAGES = incomplete_languages_policy(
+        os.environ.get("CMS_INCOMPLETE_LANGUAGES"),
+        legacy_fallback=os.environ.get("CMS_FALLBACK_TO_DEFAULT"),
+    )
     API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 300)
     API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "600/minute")
     # Proxies in front of the app that append to X-Forwarded-For (a load balancer, a CDN). With
@@ -106,6 +115,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "seo",
     "articles",
+    "articles.delivery",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -149,14 +160,16 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Languages. The first configured language is the default: untranslated columns (title, slug,
-# url_path) hold it, and reads fall back to it when CMS_FALLBACK_TO_DEFAULT is on.
+# url_path) hold it. Model attribute reads (the admin, ``page.title``) fall back to it; what the
+# public is served of an incomplete language is CMS_INCOMPLETE_LANGUAGES's decision, read
+# explicitly by the API (articles/api/localized.py), never through this fallback.
 LANGUAGE_CODE = CMS_LANGUAGES[0]
 # Project-wide translation overrides (before every app's catalog), e.g. Wagtail's "title tag".
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 LANGUAGES = [(code, language_name(code)) for code in CMS_LANGUAGES]
 MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
 MODELTRANSLATION_LANGUAGES = tuple(CMS_LANGUAGES)
-MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,) if CMS_FALLBACK_TO_DEFAULT else ()
+MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,)
 # Wagtail's own i18n (Locale, translation trees) is a different model from modeltranslation's
 # per-language columns; the two must not be mixed.
 WAGTAIL_I18N_ENABLED = False
@@ -302,3 +315,36 @@ SPECTACULAR_SETTINGS["SWAGGER_UI_DIST"] = "SIDECAR"
 SPECTACULAR_SETTINGS["SWAGGER_UI_FAVICON_HREF"] = "SIDECAR"
 SPECTACULAR_SETTINGS["REDOC_DIST"] = "SIDECAR"
 SPECTACULAR_SETTINGS["COMPONENT_SPLIT_REQUEST"] = True
+
+# --- Change feed and webhooks (articles.delivery) -------------------------------------------
+# Background tasks (Django's tasks framework through the django-tasks backport); webhook
+# deliveries run on it. "immediate" runs a task as soon as it is enqueued (after the commit of
+# the change, in the same process: development and tests); "database" stores it for
+# `manage.py db_worker` processes (django-tasks-db) on any number of machines: production's
+# default (production.py, README.md).
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+
+
+def task_settings(backend: str) -> dict:
+    if backend not in TASK_BACKENDS:
+        sys.exit(
+            f"Configuration error: TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, "
+            f"got {backend!r}"
+        )
+    return {"default": {"BACKEND": TASK_BACKENDS[backend]}}
+
+
+TASKS = task_settings(env_str("TASKS_BACKEND", "immediate").lower())
+try:
+    # One webhook attempt waits this long for the receiver (to connect, then for each read).
+    WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 5, minimum=1)
+except ImproperlyConfigured as error:
+    sys.exit(f"Configuration error: {error}")
+# After a failed attempt wait 10 s, then 20 s, 40 s... at most an hour; give up 24 h after the
+# event (articles/delivery/webhooks.py).
+WEBHOOK_RETRY_BASE_SECONDS = 10
+WEBHOOK_RETRY_MAX_DELAY_SECONDS = 3600
+WEBHOOK_RETRY_WINDOW_SECONDS = 24 * 3600

@@ -74,3 +74,40 @@ def parse_languages(raw: str, *, variable: str = "CMS_LANGUAGES") -> list[str]:
 
 def language_name(code: str) -> str:
     return LANG_INFO[code]["name"]
+
+
+INCOMPLETE_LANGUAGE_POLICIES = ("hide", "fallback")
+
+
+def incomplete_languages_policy(
+    raw: str | None, *, legacy_fallback: str | None, default: str = "hide"
+) -> str:
+    """``CMS_INCOMPLETE_LANGUAGES`` (``hide`` or ``fallback``), with the retired
+    ``CMS_FALLBACK_TO_DEFAULT`` accepted as an alias: true means ``fallback``, false ``hide``.
+
+    Both set and contradicting each other is a configuration error, not a silent choice.
+    """
+    value = (raw or "").strip().lower()
+    if value and value not in INCOMPLETE_LANGUAGE_POLICIES:
+        raise ImproperlyConfigured(
+            f"CMS_INCOMPLETE_LANGUAGES: expected one of {', '.join(INCOMPLETE_LANGUAGE_POLICIES)},"
+            f" got {raw!r}"
+        )
+    legacy = None
+    if legacy_fallback is not None and legacy_fallback.strip():
+        flag = legacy_fallback.strip().lower()
+        if flag in {"1", "true", "yes", "on"}:
+            legacy = "fallback"
+        elif flag in {"0", "false", "no", "off"}:
+            legacy = "hide"
+        else:
+            raise ImproperlyConfigured(
+                f"CMS_FALLBACK_TO_DEFAULT: expected true/false, got {legacy_fallback!r}"
+            )
+    if value and legacy and value != legacy:
+        raise ImproperlyConfigured(
+            f"CMS_INCOMPLETE_LANGUAGES={value} contradicts the deprecated "
+            f"CMS_FALLBACK_TO_DEFAULT={legacy_fallback.strip()} (which means {legacy}); "
+            "remove CMS_FALLBACK_TO_DEFAULT"
+        )
+    return value or legacy or default

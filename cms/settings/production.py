@@ -35,3 +35,6 @@ SILENCED_SYSTEM_CHECKS = [
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
 )
+
+# Webhooks are sent by `manage.py db_worker` processes (README.md), never in an editor's request.
+TASKS = task_settings(env_str("TASKS_BACKEND", "database").lower())  # noqa: F405

@@ -259,6 +259,10 @@ TEMPLATES: dict[str, Template] = {
     "title_length.good": ("The title has {chars} characters and {width} px and is shown in full."),
     # meta_description_length
     "meta_length.missing": "Write a meta description of {min_chars}-{max_chars} characters.",
+    "meta_length.derived": (
+        "The meta description is derived from the intro, as the page has none of its own; "
+        "write one to control it."
+    ),
     "meta_length.good": "The meta description has {chars} characters.",
     "meta_length.short": (
         "Lengthen the meta description to {min_chars}-{max_chars} characters (now {chars})."
@@ -305,6 +309,12 @@ TEMPLATES: dict[str, Template] = {
     "faq.not_a_question": "{field}: phrase it as a question ending in '?'.",
     "faq.markup_only_answer": "{field}: write an answer (it only contains markup).",
     "faq.empty_answer": "{field}: write the missing answer.",
+    "faq.withheld_no_answer": (
+        "{field}: write the missing answer; until then this question is not published."
+    ),
+    "faq.withheld_no_question": (
+        "{field}: add the missing question; until then this answer is not published."
+    ),
     "faq.duplicate_question": "{field}: remove or reword the repeated question.",
     "faq.duplicate_answer": "{field}: give the question its own answer.",
     "faq.invalid_markup": "Fix the FAQPage markup: {errors}.",
@@ -325,6 +335,18 @@ TEMPLATES: dict[str, Template] = {
     "translation.complete": "Translated in all {count} languages.",
     "translation.missing": "Translate the missing fields: {languages}.",
     "translation.missing_language": "{lang} ({fields})",
+    "translation.coverage_note": (
+        "For information (no score): other languages lack texts: {languages}."
+    ),
+    # language_complete
+    "language_complete.good": "This version ({lang}) has every text of the primary language.",
+    "language_complete.incomplete_hidden": (
+        "This version ({lang}) is incomplete and therefore not public: translate {fields}."
+    ),
+    "language_complete.incomplete_fallback": (
+        "This version ({lang}) is incomplete: it is public with text of another language in "
+        "its place and marked noindex. Translate {fields}."
+    ),
     # image_alt_text
     "image_alt.no_images": "No images to describe.",
     "image_alt.missing": (
@@ -383,6 +405,15 @@ TEMPLATES: dict[str, Template] = {
     "site.clean.duplicate_meta_description": "Every article has its own meta description.",
     "site.clean.focus_keyword_cannibalisation": "No two articles share a focus keyword.",
     "site.clean.orphan_article": "Every article is linked from at least one other article.",
+    "site.translation_coverage": (
+        "{missing} of {total} articles has no version in {lang}.",
+        "{missing} of {total} articles have no version in {lang}.",
+        "missing",
+    ),
+    "site.translation_coverage_incomplete": (
+        "{incomplete} of {total} articles have an incomplete version in {lang}."
+    ),
+    "site.clean.translation_coverage": "Every article exists, complete, in every language.",
     # lists
     "list.more": "and {count} more",
 }

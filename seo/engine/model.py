@@ -69,6 +69,20 @@ class SEODocument:
 
     `translations` maps every configured language code to the names of the fields still missing
     in that language (an empty tuple means fully translated).
+
+    A document should be what the public is served in its language. The fields below say how
+    it was made, so checks can be honest about it:
+
+    * `meta_description_derived`: the page has no meta description of its own; the one given
+      is what is served instead (cut from the intro).
+    * `word_count`: the served word count (the frontend's and JSON-LD's), when known.
+    * `missing_texts`: paths of texts the article's primary language has and this version
+      lacks ("sections[2].heading"); empty for a complete version.
+    * `incomplete_policy`: what the public gets of an incomplete version, "hide" (nothing) or
+      "fallback" (served with another language's text, noindex).
+    * `available_languages`: the languages the article exists in at all.
+    * `withheld_faqs`: FAQs the article has but does not serve, as (position among its FAQs,
+      FAQInput): a question without an answer, or an answer without a question.
     """
 
     lang: str
@@ -86,6 +100,12 @@ class SEODocument:
     url: str = ""
     article_id: int | None = None
     translations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    meta_description_derived: bool = False
+    word_count: int | None = None
+    missing_texts: tuple[str, ...] = ()
+    incomplete_policy: str = "hide"
+    available_languages: tuple[str, ...] = ()
+    withheld_faqs: tuple[tuple[int, FAQInput], ...] = ()
     # The article marks a focus keyword that has no term in this language (so `keywords` holds
     # no focus entry): checks then say to add the term, not to mark a focus keyword.
     focus_term_missing: bool = False

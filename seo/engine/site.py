@@ -26,6 +26,7 @@ SITE_CHECK_IDS = (
     "duplicate_meta_description",
     "focus_keyword_cannibalisation",
     "orphan_article",
+    "translation_coverage",
 )
 
 
@@ -71,6 +72,11 @@ class SiteSummary:
     focus_identity: tuple[str, ...] | None
     focus_term: str | None
     link_targets: tuple[int, ...]
+    # Translation coverage: the languages the article exists in, the configured ones, and
+    # whether this version lacks texts of the primary language.
+    available_languages: tuple[str, ...] = ()
+    configured_languages: tuple[str, ...] = ()
+    incomplete: bool = False
 
 
 def _digest(text: str) -> bytes | None:
@@ -105,6 +111,9 @@ def summarise_for_site(document: SEODocument, report: SEOReport | None = None) -
         focus_identity=identity,
         focus_term=focus.term.strip() if focus else None,
         link_targets=tuple(targets),
+        available_languages=tuple(document.available_languages),
+        configured_languages=tuple(sorted(document.translations or {})),
+        incomplete=bool(document.missing_texts),
     )
 
 
@@ -144,6 +153,10 @@ class SiteAuditor:
         self._focus = _Groups()
         self._articles: dict[tuple[str, int], str] = {}
         self._linked: dict[str, set[int]] = defaultdict(set)
+        # Per article: a name to show, its languages; per language, its incomplete articles.
+        self._coverage: dict[int, tuple[str, tuple[str, ...]]] = {}
+        self._configured: set[str] = set()
+        self._incomplete: dict[str, list[str]] = defaultdict(list)
         self.article_count = 0
 
     def add(self, document: SEODocument, report: SEOReport | None = None) -> None:
@@ -162,6 +175,14 @@ class SiteAuditor:
         if summary.article_id is not None:
             self._articles[(lang, summary.article_id)] = summary.name
         self._linked[lang].update(summary.link_targets)
+        # Documents that do not say which languages their article has are not counted.
+        if summary.article_id is not None and summary.available_languages:
+            self._configured.update(summary.configured_languages)
+            self._coverage.setdefault(
+                summary.article_id, (summary.name, summary.available_languages)
+            )
+            if summary.incomplete:
+                self._incomplete[lang].append(summary.name)
 
     def finish(self) -> list[SiteFinding]:
         """Findings sorted by check and language; a "good" finding for each clean check."""
@@ -188,6 +209,7 @@ class SiteAuditor:
             ),
         )
         findings += self._orphans()
+        findings += self._translation_coverage()
         reported = {finding.id for finding in findings}
         for check_id in SITE_CHECK_IDS:
             if check_id not in reported:
@@ -217,6 +239,33 @@ class SiteAuditor:
             findings.append(
                 SiteFinding.of("orphan_article", OK if young else PROBLEM, message, names, lang)
             )
+        return findings
+
+    def _translation_coverage(self) -> list[SiteFinding]:
+        """Per language, how many articles have no version in it, and how many an incomplete
+        one: a fact about the site's coverage, reported once here instead of costing every
+        single-language article score ("12 of 40 articles have no version in en")."""
+        total = len(self._coverage)
+        findings = []
+        for lang in sorted(self._configured):
+            absent = sorted(
+                name for name, languages in self._coverage.values() if lang not in languages
+            )
+            if absent:
+                message = Message(
+                    "site.translation_coverage",
+                    {"missing": len(absent), "total": total, "lang": lang},
+                )
+                findings.append(SiteFinding.of("translation_coverage", OK, message, absent, lang))
+            if self._incomplete.get(lang):
+                names = sorted(self._incomplete[lang])
+                message = Message(
+                    "site.translation_coverage_incomplete",
+                    {"incomplete": len(names), "total": total, "lang": lang},
+                )
+                findings.append(
+                    SiteFinding.of("translation_coverage", PROBLEM, message, names, lang)
+                )
         return findings
 
     @staticmethod

@@ -37,6 +37,7 @@ CHECK_IDS: tuple[str, ...] = (
     "passive_voice",
     "transition_words",
     "consecutive_sentences",
+    "language_complete",
 )
 
 # How much each check counts towards the overall score. Ranking signals that search engines
@@ -66,6 +67,7 @@ DEFAULT_WEIGHTS: Mapping[str, float] = MappingProxyType(
         "passive_voice": 1,
         "transition_words": 1,
         "consecutive_sentences": 1,
+        "language_complete": 2,
     }
 )
 

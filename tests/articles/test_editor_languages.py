@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from django.utils import translation
 
 from articles.editor_languages import language_statuses
 from tests.admin_forms import read_form
@@ -49,7 +50,8 @@ def test_statuses_count_missing_faq_answers(article):
     faq = draft.faqs.all()[0]
     faq.answer_en = ""
 
-    statuses = {status.lang: status for status in language_statuses(draft)}
+    with translation.override("en"):
+        statuses = {status.lang: status for status in language_statuses(draft)}
 
     assert statuses["en"].summary == "2/3 sections, 1 FAQ answer missing"
     assert not statuses["en"].complete

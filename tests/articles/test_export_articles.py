@@ -164,10 +164,11 @@ def test_latest_revision_by_default_and_the_published_one_with_live(index):
 def test_live_leaves_out_unpublished_articles(index):
     import_fixture(index, "de_regenwasser.txt")
 
-    code, out, _ = run("export_articles", "--live")
+    code, out, err = run("export_articles", "--live")
 
     assert code == 0
     assert out == ""
+    assert "Nothing to export: the one article is not published (--live" in err
 
 
 def test_lang_exports_only_that_language(index, tmp_path):
@@ -236,3 +237,41 @@ def test_a_translated_article_exports_each_language_under_its_own_slug(index):
         ("de", page.slug_de),
         ("en", page.slug_en),
     }
+
+
+def test_nothing_to_export_says_which_language_filter_left_out_what(index, tmp_path):
+    page = import_fixture(index, "de_regenwasser.txt")
+    import_article(
+        (FIXTURES / "en_rainwater.txt").read_bytes(),
+        source="en.txt",
+        options=ImportOptions(parent=index, translation_of=page),
+    )
+    import_fixture(index, "en_standing_desk.txt")
+
+    code, out, err = run("export_articles", "--lang", "nl", "--output", str(tmp_path / "out"))
+
+    assert code == 0
+    assert out == ""
+    assert err.strip() == (
+        "Nothing to export: none of the 2 articles is translated into nl (they have de, en)."
+    )
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_nothing_to_export_from_an_empty_site_says_so(index):
+    code, out, err = run("export_articles")
+
+    assert (code, out) == (0, "")
+    assert err.strip() == "Nothing to export: there are no articles."
+
+
+def test_an_export_to_a_folder_ends_with_a_counted_summary(index, tmp_path):
+    import_fixture(index, "de_regenwasser.txt")
+
+    run("export_articles", "--output", str(tmp_path))
+    _, _, one = run("export_articles", "--output", str(tmp_path))
+    import_fixture(index, "nl_snijplank.txt")
+    _, _, two = run("export_articles", "--output", str(tmp_path))
+
+    assert one.strip().endswith(f"1 file written to {tmp_path}")
+    assert two.strip().endswith(f"2 files written to {tmp_path}")

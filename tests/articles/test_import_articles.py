@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -319,7 +320,7 @@ def test_a_language_that_is_not_configured_fails_clearly_and_writes_nothing(inde
 
     assert code == 1
     assert "language 'es' is not configured" in out
-    assert "1 failed" in out and "1 of 1 files failed" in error
+    assert "1 failed" in out and error == "the file failed"
     assert counts() == before
 
 
@@ -562,6 +563,17 @@ def test_a_title_longer_than_its_column_is_an_error_with_its_line(index):
     assert ArticlePage.objects.count() == 0
 
 
+def elements_and_attributes(html: str) -> set[tuple[str, tuple]]:
+    found: set[tuple[str, tuple]] = set()
+
+    class Collector(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.add((tag, tuple(attrs)))
+
+    Collector().feed(html)
+    return found
+
+
 def test_markup_in_the_text_stays_text(index):
     code, _, _ = run_import(fixture("en_unsafe_markup.txt"))
     assert code == 0
@@ -572,9 +584,11 @@ def test_markup_in_the_text_stays_text(index):
         + [faq.answer_en for faq in page.faqs.all()]
     )
     assert "<script" not in stored and "<img" not in stored and "<a " not in stored
-    assert "onerror=" not in stored.replace("onerror=&quot;", "")
+    # Event handlers are text inside an escaped tag, never an attribute of an element.
+    assert "&lt;img src=x onerror=" in stored
+    assert elements_and_attributes(stored) == {("p", ())}
     assert "&lt;script&gt;" in stored
-    assert 'href="javascript' not in stored
+    assert '&lt;a href="javascript:alert(2)"&gt;' in stored  # visible text, not a link
     assert "the sea &amp; the clouds" in stored
 
 
@@ -682,3 +696,12 @@ def test_parent_and_translation_target_may_be_given_by_page_id(index):
     assert code == 0, out
     assert ArticlePage.objects.count() == 1
     assert only_article().get_latest_revision_as_object().title_en
+
+
+def test_the_summary_of_one_file_says_one_file(index, tmp_path):
+    shutil.copy(FIXTURES / "de_regenwasser.txt", tmp_path / "one.txt")
+
+    code, out, _ = run_import(str(tmp_path / "one.txt"))
+
+    assert code == 0, out
+    assert out.rstrip().endswith("(1 file)")

@@ -48,7 +48,7 @@ def test_a_long_title_gives_a_slug_cut_at_a_word_boundary():
     ],
 )
 def test_markup_in_a_paragraph_is_stored_as_text(dangerous):
-    stored = paragraphs_to_rich_text([f"Before {dangerous} after."], features=["bold", "link"])
+    stored = paragraphs_to_rich_text([f"Before {dangerous} after."])
 
     assert stored.startswith("<p>") and stored.endswith("</p>")
     assert stored.count("<") == 2  # only <p> and </p>
@@ -72,7 +72,7 @@ def test_rich_text_flattens_to_one_paragraph_per_block():
 
 
 def test_empty_paragraphs_give_empty_rich_text():
-    assert paragraphs_to_rich_text(["", "  "], features=[]) == ""
+    assert paragraphs_to_rich_text(["", "  "]) == ""
     assert rich_text_to_paragraphs("") == []
 
 
@@ -119,3 +119,29 @@ def test_fields_the_format_does_not_carry_are_kept_from_the_current_content():
         "How to sort a shed.",
     )
     assert (content.author_name, content.hero_image_alt) == ("Editor", "A wooden shed")
+
+
+def test_apostrophes_and_quotes_are_stored_as_the_admin_editor_stores_them():
+    stored = paragraphs_to_rich_text(['Our night\'s "rest" & <sleep>.'])
+
+    assert stored == '<p>Our night\'s "rest" &amp; &lt;sleep&gt;.</p>'
+
+
+def test_an_update_keeps_the_links_of_a_field_whose_text_reads_the_same():
+    linked = '<p>Read how <a linktype="page" id="7">fibre feeds</a> your gut.</p><p>Two.</p>'
+    current = ArticleContent(title="Old", slug="old", intro_html=linked)
+    article = ParsedArticle(
+        language="en", title="Old", intro=["Read how fibre feeds your gut.", "Two."]
+    )
+
+    assert parsed_to_content(article, slug="old", keep=current).intro_html == linked
+
+
+def test_an_update_replaces_a_field_whose_text_changed_links_and_all():
+    linked = '<p>Read how <a linktype="page" id="7">fibre feeds</a> your gut.</p>'
+    current = ArticleContent(title="Old", slug="old", intro_html=linked)
+    article = ParsedArticle(language="en", title="Old", intro=["Read how fibre feeds you."])
+
+    content = parsed_to_content(article, slug="old", keep=current)
+
+    assert content.intro_html == "<p>Read how fibre feeds you.</p>"

@@ -24,7 +24,6 @@ from articles.services import article_create, article_update_language
 from articles.textformat import parse_article
 from seo.engine import CHECK_IDS, SITE_CHECK_IDS, CheckResult, SEOReport, SiteFinding, Status
 from seo.management.commands.seo_audit import AuditGate
-from tests.conftest import SEED_FILE
 from tests.factories import ArticleContentFactory
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -120,8 +119,6 @@ WEAK_ARTICLE = ArticleContent(
 WEAK_ARTICLE_PROBLEMS = {
     "title_length",
     "text_length",
-    "meta_description_length",
-    "focus_keyword_in_description",
     "faq_structured_data",
     "keyword_coverage",
 }
@@ -135,9 +132,9 @@ def weak_article(article_index):
 
 
 @pytest.fixture
-def seed_article(seed_text, article_index):
-    call_command("import_articles", str(SEED_FILE), "--publish", stdout=io.StringIO())
-    parsed = parse_article(seed_text, source=str(SEED_FILE)).article
+def seed_article(seed_text, seed_path, article_index):
+    call_command("import_articles", str(seed_path), "--publish", stdout=io.StringIO())
+    parsed = parse_article(seed_text, source=str(seed_path)).article
     assert parsed is not None
     return parsed
 
@@ -230,6 +227,16 @@ class TestWeakArticle:
         assert {
             check_id for check_id in WEAK_ARTICLE_FINE if status[check_id] == "problem"
         } == set()
+
+    def test_derived_description_is_judged_as_served_and_said_to_be_derived(self, weak_article):
+        checks = {c["id"]: c for c in only_report(audit_json())["checks"]}
+
+        for check_id in ("meta_description_length", "focus_keyword_in_description"):
+            assert checks[check_id]["status"] != "good"
+            assert checks[check_id]["details"]["derived"] is True
+            assert "derived from the intro" in checks[check_id]["message"]
+            assert "write one to control it" in checks[check_id]["message"]
+        assert checks["meta_description_length"]["details"]["chars"] > 0
 
     def test_details_name_the_faqs_and_the_duplicate_keyword(self, weak_article):
         checks = {c["id"]: c for c in only_report(audit_json())["checks"]}
@@ -434,7 +441,7 @@ class TestSelection:
         assert [a["slug"] for a in json.loads(result.output)["articles"]] == [fine.slug_de]
         assert result.exit_code == 1
         assert result.error == (
-            f"1 article version(s) could not be audited: {broken.slug_de}@de "
+            f"1 article version could not be audited: {broken.slug_de}@de "
             "(ValueError: sections[0] must be a SectionInput, got dict)"
         )
 
@@ -510,7 +517,7 @@ class TestAuditGate:
             gate.add_report(report_with(90, Status.GOOD, Status.OK))
             gate.add_site([finding])
 
-        assert strict.failed and "1 site finding" in strict.summary()
+        assert strict.failed and "1 site finding is a problem" in strict.summary()
         assert not lenient.failed
 
     def test_min_score_counts_versions_below_and_names_a_few(self):
@@ -520,7 +527,7 @@ class TestAuditGate:
             gate.add_report(report_with(score, Status.PROBLEM))
 
         assert gate.below == 6
-        assert gate.summary().startswith("6 article version(s) scored below 50: a@de 10, a@de 49")
+        assert gate.summary().startswith("6 article versions scored below 50: a@de 10, a@de 49")
         assert gate.summary().endswith("...")
 
     def test_nothing_to_fail_on_passes(self):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -16,8 +15,11 @@ from articles.exporting import (
     articles_to_export,
     exported_articles,
     missing_slugs,
+    nothing_to_export_reason,
 )
 from articles.textformat import RenderError
+from cms.command_paths import output_folder
+from cms.wording import plural
 
 BAD_ARGUMENTS = 2
 SOME_ARTICLES_FAILED = 1
@@ -55,6 +57,7 @@ class Command(BaseCommand):
                 f"(configured: {', '.join(settings.MODELTRANSLATION_LANGUAGES)})",
                 returncode=BAD_ARGUMENTS,
             )
+        output = output_folder(options["output"]) if options["output"] else None
         slugs = options["slugs"]
         pages = list(articles_to_export(slugs, language=language))
         missing = missing_slugs(slugs, pages, language)
@@ -64,15 +67,11 @@ class Command(BaseCommand):
                 + (f" in {language}" if language else ""),
                 returncode=BAD_ARGUMENTS,
             )
-        output = Path(options["output"]) if options["output"] else None
-        if output is not None:
-            if output.exists() and not output.is_dir():
-                raise CommandError(f"--output {output}: not a folder", returncode=BAD_ARGUMENTS)
-            output.mkdir(parents=True, exist_ok=True)
 
         export_format = options["format"]
         documents = []
         failures = 0
+        written = 0
         for article in exported_articles(pages, language=language, live=options["live"]):
             name = article.file_name(export_format)
             try:
@@ -80,6 +79,7 @@ class Command(BaseCommand):
                     documents.append(article.json_data())
                     continue
                 document = article.render(export_format)
+                written += 1
             except RenderError as error:
                 failures += 1
                 self.stderr.write(f"{name}: not written: {error}")
@@ -90,8 +90,16 @@ class Command(BaseCommand):
                 (output / name).write_text(document, encoding="utf-8", newline="\n")
                 self.stderr.write(f"{output / name}: written")
         if export_format == JSON and output is None:
+            written = len(documents)
             self.stdout.write(json.dumps(documents, ensure_ascii=False, indent=2))
+        if not written and not failures:
+            # Not an error (exit code 0): an empty selection is a valid answer, but say why.
+            reason = nothing_to_export_reason(pages, language=language, live=options["live"])
+            self.stderr.write(self.style.WARNING(f"Nothing to export: {reason}."))
+        elif output is not None:
+            self.stderr.write(f"{plural(written, 'file')} written to {output}")
         if failures:
             raise CommandError(
-                f"{failures} article(s) could not be written", returncode=SOME_ARTICLES_FAILED
+                f"{plural(failures, 'article version')} could not be written",
+                returncode=SOME_ARTICLES_FAILED,
             )

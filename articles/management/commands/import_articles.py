@@ -1,5 +1,6 @@
 """Import plain-text articles (see docs/import-export.md). Exit codes: 0 every file imported,
-unchanged or skipped; 1 some file failed; 2 bad arguments."""
+unchanged or skipped; 1 some file failed, or --publish held some back as drafts because of
+holes; 2 bad arguments."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from articles.importing import FileReport, ImportOptions, Outcome, import_article_files
 from articles.models import ArticleIndexPage, ArticlePage
 from articles.parallel_import import import_in_workers, workers_possible
+from cms.command_paths import bad_path, input_path_problem, is_kernel_folder
+from cms.wording import plural
 
 BAD_ARGUMENTS = 2
 SOME_FILES_FAILED = 1
@@ -32,7 +35,10 @@ class Command(BaseCommand):
     help = (
         "Create or update articles from plain-text files (files, folders of *.txt files, or "
         "glob patterns). Saves draft revisions unless --publish. Importing an unchanged file "
-        "changes nothing. Exit code 0: all done; 1: some file failed; 2: bad arguments."
+        "changes nothing. --publish publishes nothing with holes (a question without answer, an "
+        "incomplete translation): such files are saved as drafts and reported, unless "
+        "--allow-incomplete. Exit code 0: all done; 1: some file failed or was held back as a "
+        "draft; 2: bad arguments."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -49,6 +55,12 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--publish", action="store_true", help="publish (default: save a draft revision)"
+        )
+        parser.add_argument(
+            "--allow-incomplete",
+            action="store_true",
+            help="with --publish: publish files with holes too (warned about); an incomplete "
+            "language stays hidden until complete with CMS_INCOMPLETE_LANGUAGES=hide",
         )
         parser.add_argument(
             "--dry-run",
@@ -97,23 +109,37 @@ class Command(BaseCommand):
             publish=options["publish"],
             dry_run=options["dry_run"],
             force=options["force"],
+            allow_incomplete=options["allow_incomplete"],
         )
 
         reports = self._reports(files, import_options, workers=min(workers, len(files)))
         counts: Counter[Outcome] = Counter()
+        held = 0
         with self._progress(len(files)) as (advance, emit):
             for report in reports:
                 counts[report.outcome] += 1
+                held += report.held
                 for line in self._describe(report, dry_run=options["dry_run"]):
                     emit(line)
                 advance()
 
         summary = ", ".join(f"{counts[outcome]} {outcome}" for outcome in Outcome)
+        if held:
+            verb = "would be held" if options["dry_run"] else "held"
+            summary += f"; {held} {verb} back as drafts (holes)"
         prefix = "Dry run, nothing written: " if options["dry_run"] else ""
-        self.stdout.write(f"{prefix}{summary} ({len(files)} files)")
+        self.stdout.write(f"{prefix}{summary} ({plural(len(files), 'file')})")
         if counts[Outcome.FAILED]:
             raise CommandError(
-                f"{counts[Outcome.FAILED]} of {len(files)} files failed",
+                "the file failed"
+                if len(files) == 1
+                else f"{counts[Outcome.FAILED]} of {len(files)} files failed",
+                returncode=SOME_FILES_FAILED,
+            )
+        if held:
+            raise CommandError(
+                f"{held} of {len(files)} files not published because of holes (saved as "
+                "drafts); --allow-incomplete publishes them anyway",
                 returncode=SOME_FILES_FAILED,
             )
 
@@ -137,6 +163,9 @@ class Command(BaseCommand):
             Outcome.SKIPPED: self.style.WARNING,
             Outcome.FAILED: self.style.ERROR,
         }.get(report.outcome, str)
+        if report.held:
+            style = self.style.ERROR
+            verb = f"{verb}, not published"
         where = ""
         if report.slug:
             where = f" -> {report.language}:{report.slug}"
@@ -176,6 +205,8 @@ def article_files(patterns: list[str]) -> list[Path]:
     files: dict[Path, None] = {}
     for pattern in patterns:
         path = Path(pattern)
+        if path.is_dir() and is_kernel_folder(path):
+            raise bad_path("", pattern, "a system folder, not a folder of articles")
         if path.is_dir():
             matches = sorted(
                 candidate
@@ -193,9 +224,9 @@ def article_files(patterns: list[str]) -> list[Path]:
             reason = (
                 f"a folder without *{ARTICLE_FILE_SUFFIX} files"
                 if path.is_dir()
-                else "no such file or folder"
+                else input_path_problem(path)
             )
-            raise CommandError(f"{pattern}: {reason}", returncode=BAD_ARGUMENTS)
+            raise bad_path("", pattern, reason)
         files.update(dict.fromkeys(matches))
     return list(files)
 

@@ -35,7 +35,7 @@ class Command(TranslationMigrateCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        verbosity = options["verbosity"]
+        verbosity = self.verbosity = options["verbosity"]
         # modeltranslation reports the columns it adds with bare print() calls, whatever the
         # verbosity; keep quiet runs (the test database, scripts with -v 0) quiet.
         quiet = contextlib.redirect_stdout(io.StringIO()) if verbosity == 0 else nullcontext()
@@ -51,6 +51,30 @@ class Command(TranslationMigrateCommand):
                 self.stdout.write("Filled default-language page columns and URL paths.")
         self._index_translated_slugs(database)
         self._index_keyword_terms(database)
+        self._fill_translation_completeness(database)
+
+    def _fill_translation_completeness(self, database: str) -> None:
+        # Articles published before the per-language completeness columns existed, or before a
+        # language was added, have NULLs there; the visibility selector needs a value.
+        from articles.completeness import completeness_column
+        from articles.models import ArticlePage
+        from articles.services import article_completeness_refresh
+
+        connection = connections[database]
+        table = ArticlePage._meta.db_table
+        with connection.cursor() as cursor:
+            if table not in connection.introspection.table_names(cursor):
+                return
+            present = {
+                column.name
+                for column in connection.introspection.get_table_description(cursor, table)
+            }
+        wanted = {completeness_column(code) for code in settings.MODELTRANSLATION_LANGUAGES}
+        if not wanted <= present:  # migrated to a state before the columns
+            return
+        changed = article_completeness_refresh(only_unknown=True)
+        if changed and self.verbosity:
+            self.stdout.write(f"Computed translation completeness of {changed} articles.")
 
     def _index_translated_slugs(self, database: str) -> None:
         # Articles are looked up by slug_<lang> (fallback never applies in queries).

@@ -27,7 +27,7 @@ from .links import image_alt_text, internal_links
 from .readability import readability
 from .structure import heading_structure
 from .style import consecutive_sentences, passive_voice, sentence_length, transition_words
-from .translations import translation_completeness
+from .translations import language_complete, translation_completeness
 
 Check = Callable[[AnalysisContext], CheckResult]
 
@@ -54,6 +54,7 @@ CHECKS: tuple[Check, ...] = (
     passive_voice,
     transition_words,
     consecutive_sentences,
+    language_complete,
 )
 
 assert tuple(check.__name__ for check in CHECKS) == CHECK_IDS, "check order drifted from CHECK_IDS"

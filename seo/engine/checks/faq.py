@@ -42,6 +42,11 @@ def faq_structured_data(ctx: AnalysisContext) -> CheckResult:
                 )
             else:
                 seen[key] = index
+    # FAQs with an empty question or answer are not served at all (not on the page, not in
+    # FAQPage): say which, by their position among the article's FAQs.
+    for position, faq in ctx.document.withheld_faqs:
+        issue = "withheld_no_question" if not faq.question.strip() else "withheld_no_answer"
+        issues.append({"path": f"faqs[{position}]", "issue": issue, "withheld": True})
     jsonld = build_faq_jsonld(faqs)
     errors = validate_faq_jsonld(jsonld) if jsonld is not None else ["no complete FAQ pair"]
     details = {
@@ -51,7 +56,7 @@ def faq_structured_data(ctx: AnalysisContext) -> CheckResult:
         "jsonld_errors": errors,
         "jsonld_questions": len(jsonld["mainEntity"]) if jsonld else 0,
     }
-    if not faqs:
+    if not faqs and not issues:
         return result(check, PROBLEM, [msg("faq.none"), RICH_RESULT_NOTE], details)
     if issues or errors:
         return result(check, PROBLEM, [*_describe(issues, errors), RICH_RESULT_NOTE], details)

@@ -9,7 +9,7 @@ from ..keyword_forms import prepare_keyword
 from ..morphology import word_key
 from ..report import GOOD, OK, PROBLEM, CheckResult, MatchKind
 from ..transliteration import slugify
-from .base import msg, no_focus_message, result
+from .base import msg, no_focus_message, result, worst
 
 
 def _full(matches):
@@ -67,10 +67,18 @@ def focus_keyword_in_description(ctx: AnalysisContext) -> CheckResult:
         "partial": len(matches) - len(_full(matches)),
     }
     if _full(matches):
-        return result(check, GOOD, msg("focus_description.good"), details)
-    if matches:
-        return result(check, OK, msg("focus_description.partial", term=term), details)
-    return result(check, PROBLEM, msg("focus_description.missing", term=term), details)
+        judged = result(check, GOOD, msg("focus_description.good"), details)
+    elif matches:
+        judged = result(check, OK, msg("focus_description.partial", term=term), details)
+    else:
+        judged = result(check, PROBLEM, msg("focus_description.missing", term=term), details)
+    if not ctx.document.meta_description_derived:
+        return judged
+    # The served description is cut from the intro: judged as it is served, at best "ok".
+    details["derived"] = True
+    return result(
+        check, worst(judged.status, OK), [*judged.messages, msg("meta_length.derived")], details
+    )
 
 
 def focus_keyword_in_intro(ctx: AnalysisContext) -> CheckResult:

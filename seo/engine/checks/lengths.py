@@ -6,7 +6,7 @@ from ..context import AnalysisContext
 from ..messages import rounded_for
 from ..pixel_width import truncation
 from ..report import GOOD, OK, PROBLEM, CheckResult
-from .base import msg, result
+from .base import msg, result, worst
 
 
 def title_length(ctx: AnalysisContext) -> CheckResult:
@@ -83,6 +83,20 @@ def meta_description_length(ctx: AnalysisContext) -> CheckResult:
     target = {"min_chars": t.meta_min_chars, "max_chars": t.meta_max_chars}
     if not length:
         return result(check, PROBLEM, msg("meta_length.missing", **target), details)
+    if ctx.document.meta_description_derived:
+        # Served, so judged; but the editor did not write it: at best "ok", and say so.
+        details["derived"] = True
+        judged = _meta_length_result(check, length, t, target, details)
+        return result(
+            check,
+            worst(judged.status, OK),
+            [*judged.messages, msg("meta_length.derived")],
+            details,
+        )
+    return _meta_length_result(check, length, t, target, details)
+
+
+def _meta_length_result(check, length, t, target, details) -> CheckResult:
     if t.meta_min_chars <= length <= t.meta_max_chars:
         return result(check, GOOD, msg("meta_length.good", chars=length), details)
     if t.meta_ok_min_chars <= length < t.meta_min_chars:
@@ -111,7 +125,10 @@ def meta_description_length(ctx: AnalysisContext) -> CheckResult:
 def text_length(ctx: AnalysisContext) -> CheckResult:
     check = "text_length"
     t = ctx.thresholds
-    count = ctx.article_word_count
+    # The served count when the document says it (the frontend's and JSON-LD's wordCount), so
+    # the audit and the page agree; else the engine's own.
+    served = ctx.document.word_count
+    count = served if served is not None else ctx.article_word_count
     details = {
         "words": count,
         "min_words": t.text_min_words,

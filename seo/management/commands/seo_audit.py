@@ -28,6 +28,8 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from cms.command_paths import output_file
+from cms.wording import plural
 from seo.audit import (
     AuditedItem,
     AuditFailure,
@@ -108,24 +110,28 @@ class AuditGate:
             # Whatever else was asked, an audit that could not read everything does not pass.
             shown = self.failures[:EXAMPLES_SHOWN]
             parts.append(
-                f"{len(self.failures)} article version(s) could not be audited: "
+                f"{plural(len(self.failures), 'article version')} could not be audited: "
                 + "; ".join(f"{failure.name} ({failure.error})" for failure in shown)
                 + (" ..." if len(self.failures) > len(shown) else "")
             )
         if self.below:
             parts.append(
-                f"{self.below} article version(s) scored below {self.min_score:g}: "
+                f"{plural(self.below, 'article version')} scored below {self.min_score:g}: "
                 + ", ".join(self.below_examples)
                 + (" ..." if self.below > len(self.below_examples) else "")
             )
         if self.with_problems:
             parts.append(
-                f"{self.with_problems} article version(s) have problems: "
+                f"{plural(self.with_problems, 'article version')} "
+                f"{'has' if self.with_problems == 1 else 'have'} problems: "
                 + "; ".join(self.problem_examples)
                 + (" ..." if self.with_problems > len(self.problem_examples) else "")
             )
         if self.site_problems:
-            parts.append(f"{self.site_problems} site finding(s) are problems")
+            parts.append(
+                f"{plural(self.site_problems, 'site finding')} "
+                f"{'is a problem' if self.site_problems == 1 else 'are problems'}"
+            )
         return "; ".join(parts)
 
 
@@ -298,6 +304,8 @@ class Command(BaseCommand):
                 f"--message-lang {message_lang}: expected one of: {', '.join(MESSAGE_LANGUAGES)}"
             )
         output_path = options["output"] if options["output"] not in (None, "-") else None
+        if output_path is not None:
+            output_file(output_path)
         to_terminal = output_path is None and self.stdout.isatty()
         output_format = options["output_format"] or ("table" if to_terminal else "json")
         if output_format not in FORMATS:
@@ -417,6 +425,6 @@ class Command(BaseCommand):
         notes = " Site checks skipped: they need every article." if request.slugs else ""
         where = f" to {request.output_path}" if request.output_path else ""
         self.stderr.write(
-            f"Audited {count} article version(s) in {seconds:.1f} s{where}.{notes}",
+            f"Audited {plural(count, 'article version')} in {seconds:.1f} s{where}.{notes}",
             style_func=lambda text: text,
         )

@@ -11,6 +11,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from cms.wording import plural
 from seo.audit_results import audit_results_refresh_all
 from seo.models import SEOAuditResult
 
@@ -45,7 +46,7 @@ class Command(BaseCommand):
         rows = SEOAuditResult.objects.count()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Analysed {pages} page(s): {rows} language row(s) stored "
+                f"Analysed {plural(pages, 'page')}: {plural(rows, 'language row')} stored "
                 f"in {time.perf_counter() - started:.1f} s."
             )
         )

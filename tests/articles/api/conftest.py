@@ -139,6 +139,6 @@ def public_site(make_article, article_index, seed_text_if_present):
 
 @pytest.fixture
 def seed_text_if_present() -> str | None:
-    from tests.conftest import SEED_FILE
+    from tests import seed
 
-    return SEED_FILE.read_text(encoding="utf-8") if SEED_FILE.is_file() else None
+    return seed.seed_text_if_present()

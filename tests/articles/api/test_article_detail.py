@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from modeltranslation.utils import fallbacks
 
 from articles.content import FAQContent, SectionContent
 from tests.articles.api.conftest import article_content, republish
@@ -104,8 +103,11 @@ def partly_translated(make_article):
     return make_article(content=german, translations={"en": english})
 
 
-def test_untranslated_fields_fall_back_and_are_reported(get_json, partly_translated):
+def test_untranslated_fields_fall_back_and_are_reported(get_json, partly_translated, settings):
+    settings.CMS_INCOMPLETE_LANGUAGES = "fallback"
     _response, body = get_json("/api/v1/articles/partly/?lang=en")
+    assert body["complete"] is False
+    assert body["seo"]["robots"] == "noindex, follow"
     assert body["faqs"][0] == {"question": "Question 0?", "answer": "<p>Answer number 0.</p>"}
     assert body["sections"][2]["heading"] == "Heading 2"
     assert body["fallbacks"] == [
@@ -116,13 +118,17 @@ def test_untranslated_fields_fall_back_and_are_reported(get_json, partly_transla
     ]
 
 
-def test_without_fallback_untranslated_fields_stay_empty(get_json, partly_translated):
-    with fallbacks(False):
-        _response, body = get_json("/api/v1/articles/partly/?lang=en")
-    assert body["fallbacks"] == []
-    assert len(body["sections"]) == 2
-    assert body["faqs"][0]["answer"] == ""
-    assert body["conclusion"] == ""
+def test_hidden_incomplete_version_is_a_404_without_its_contents(get_json, partly_translated):
+    response, body = get_json("/api/v1/articles/partly/?lang=en")
+    assert response.status_code == 404
+    assert body["error"]["code"] == "article_incomplete"
+    assert body["error"]["details"] == {
+        "slug": "partly",
+        "lang": "en",
+        "available_languages": ["de"],
+    }
+    assert "incomplete" in body["error"]["message"]
+    assert "Heading" not in response.content.decode()
 
 
 def test_seo_metadata_uses_seo_fields_else_title_and_intro(get_json, make_article):
@@ -226,8 +232,10 @@ def test_article_without_faqs_has_no_faq_page(get_json, make_article):
     assert [item["@type"] for item in body["seo"]["json_ld"]] == ["BlogPosting", "BreadcrumbList"]
 
 
-def test_unanswered_questions_stay_out_of_the_faq_page(get_json, partly_translated):
-    with fallbacks(False):
-        _response, body = get_json("/api/v1/articles/partly/?lang=en")
+def test_fallback_answers_stay_out_of_the_faq_page(get_json, partly_translated, settings):
+    settings.CMS_INCOMPLETE_LANGUAGES = "fallback"
+    _response, body = get_json("/api/v1/articles/partly/?lang=en")
+    # FAQ 1's answer is German: served (flagged in fallbacks), never claimed in FAQPage.
+    assert [faq["question"] for faq in body["faqs"]] == ["Question 0?", "Question 1?"]
     faq_page = next(item for item in body["seo"]["json_ld"] if item["@type"] == "FAQPage")
     assert [question["name"] for question in faq_page["mainEntity"]] == ["Question 1?"]

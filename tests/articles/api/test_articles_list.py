@@ -64,6 +64,7 @@ def test_list_is_newest_first_with_item_fields(get_json, three_articles):
         "updated_at": "2024-06-01T08:00:00Z",
         "focus_keyword": "kompost term 0",
         "languages": ["de", "en"],
+        "complete": True,
         "fallbacks": [],
     }
 
@@ -176,9 +177,11 @@ def test_unknown_parameters_are_ignored(get_json, three_articles):
     assert response.status_code == 200 and body["count"] == 3
 
 
-def test_intro_that_fell_back_is_reported_in_the_item(get_json, make_article):
+def test_intro_that_fell_back_is_reported_in_the_item(get_json, make_article, settings):
+    settings.CMS_INCOMPLETE_LANGUAGES = "fallback"
     english = article_content(slug="no-intro", intro="")
     make_article(content=article_content(slug="ohne-intro"), translations={"en": english})
     _response, body = get_json("/api/v1/articles/?lang=en")
     assert body["results"][0]["fallbacks"] == [{"field": "intro", "lang": "de"}]
     assert body["results"][0]["intro"] == "<p>Soil changes with every season.</p>"
+    assert body["results"][0]["complete"] is False

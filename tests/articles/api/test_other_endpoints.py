@@ -40,7 +40,8 @@ def test_keywords_with_article_counts_per_language(get_json, make_article):
     assert body["count"] == 2
 
 
-def test_keyword_terms_fall_back_and_say_so(get_json, make_article):
+def test_keyword_terms_fall_back_and_say_so(get_json, make_article, settings):
+    settings.CMS_INCOMPLETE_LANGUAGES = "fallback"
     make_article(
         content=article_content(slug="mit-begriffen", keywords=1),
         translations={"en": article_content(slug="with-terms", keywords=0)},
@@ -56,7 +57,8 @@ def test_keyword_terms_fall_back_and_say_so(get_json, make_article):
     ]
 
 
-def test_languages_lists_the_configured_languages_and_the_default(get_json):
+def test_languages_lists_the_configured_languages_and_the_default(get_json, settings):
+    settings.CMS_INCOMPLETE_LANGUAGES = "fallback"
     _response, body = get_json("/api/v1/languages/")
     assert body["default"] == "de"
     assert [language["code"] for language in body["languages"]] == ["de", "en", "nl", "fr"]
@@ -68,6 +70,12 @@ def test_languages_lists_the_configured_languages_and_the_default(get_json):
         "fallbacks": [],
     }
     assert body["languages"][1]["fallbacks"] == ["de"]
+
+
+def test_languages_have_no_fallbacks_when_incomplete_versions_are_hidden(get_json, settings):
+    settings.CMS_INCOMPLETE_LANGUAGES = "hide"
+    _response, body = get_json("/api/v1/languages/")
+    assert all(language["fallbacks"] == [] for language in body["languages"])
 
 
 def test_json_sitemap_lists_urls_with_alternates(get_json, articles):

@@ -74,7 +74,7 @@ def test_interactive_docs_render(client):
     ],
 )
 def test_every_response_is_exactly_what_its_serializer_produces(
-    client, make_article, hero_image, url, serializer_name
+    client, make_article, hero_image, url, serializer_name, settings
 ):
     # The views skip the serializers at run time; this keeps the schema they document true:
     # same fields, no extra ones, same types (nulls, fallbacks and a hero image included).
@@ -83,6 +83,8 @@ def test_every_response_is_exactly_what_its_serializer_produces(
     from articles.api import serializers
     from tests.articles.api.conftest import article_content, republish
 
+    # Served with fallback text, so the detail carries complete: false and its missing texts.
+    settings.CMS_INCOMPLETE_LANGUAGES = "fallback"
     english = dataclasses.replace(article_content(slug="schema-de", sections=1), conclusion_html="")
     page = make_article(content=article_content(slug="schema-de"), translations={"en": english})
     republish(page, hero_image=hero_image)

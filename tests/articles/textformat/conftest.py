@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.articles.textformat.samples import SEED_FILE
+from tests import seed
 
 
 @pytest.fixture
 def seed_bytes() -> bytes:
-    if not SEED_FILE.is_file():
-        pytest.skip(f"seed article not found at {SEED_FILE} (the ../shared/seeds folder is absent)")
-    return SEED_FILE.read_bytes()
+    return seed.seed_bytes()

@@ -12,7 +12,6 @@ REPO_ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = REPO_ROOT / "tests" / "fixtures" / "articles"
 VALID_FIXTURES = FIXTURES / "valid"
 MALFORMED_FIXTURES = FIXTURES / "malformed"
-SEED_FILE = REPO_ROOT.parent / "shared" / "seeds" / "000_f0fe1d16a1469c78.txt"
 
 # One realistic article per language, in the seed's layout; de and en are translations of each
 # other. The language is the file name's prefix.

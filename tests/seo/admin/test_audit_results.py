@@ -123,5 +123,5 @@ def test_refresh_command_reports_what_it_stored(bilingual_article, capsys):
 
     output = capsys.readouterr().out
     languages = len(settings.MODELTRANSLATION_LANGUAGES)
-    assert f"Analysed 1 page(s): {languages} language row(s) stored" in output
+    assert f"Analysed 1 page: {languages} language rows stored" in output
     assert set(stored(bilingual_article)) == set(settings.MODELTRANSLATION_LANGUAGES)

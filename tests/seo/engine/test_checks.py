@@ -379,17 +379,42 @@ def test_link_to_itself_does_not_count(lang):
 
 
 @pytest.mark.parametrize(
-    "missing, status",
+    "missing",
     [
-        ({"fr": ("intro",)}, "ok"),
-        ({"fr": ("intro",), "es": ("title",), "it": ("title",), "nl": ("faqs",)}, "problem"),
+        {"fr": ("intro",)},
+        {"fr": ("intro",), "es": ("title",), "it": ("title",), "nl": ("faqs",)},
     ],
 )
-def test_missing_translations_are_listed(lang, missing, status):
+def test_missing_translations_are_listed_for_information_without_score(lang, missing):
+    # Other languages' gaps are a site-level fact (site check translation_coverage), not a
+    # fault of this version: listed, unscored.
     translations = {code: missing.get(code, ()) for code in LANGUAGES}
     result = check(article(lang, translations=translations), "translation_completeness")
-    assert result.status == status
+    assert result.status == "good" and result.scored is False
     assert result.details["missing"] == {code: list(fields) for code, fields in missing.items()}
+    assert result.message.startswith("For information (no score)")
+
+
+def test_incomplete_version_is_a_problem_naming_the_missing_texts_and_hidden(lang):
+    missing = ("sections[2].heading", "faqs[1].answer")
+    document = article(lang, missing_texts=missing, incomplete_policy="hide")
+    result = check(document, "language_complete")
+    assert result.status == "problem"
+    assert result.details["public"] is False
+    assert "Section 3 heading, FAQ 2 answer" in result.message
+    assert "not public" in result.message
+
+
+def test_incomplete_version_served_with_fallback_says_it_is_public(lang):
+    document = article(lang, missing_texts=("conclusion",), incomplete_policy="fallback")
+    result = check(document, "language_complete")
+    assert result.status == "problem" and result.details["public"] is True
+    assert "public with text of another language" in result.message
+    assert "Conclusion" in result.message
+
+
+def test_complete_version_is_good(lang):
+    assert check(article(lang), "language_complete").status == "good"
 
 
 def test_image_without_alt_text_is_a_problem(lang):

@@ -27,7 +27,7 @@ def test_translation_message_names_a_few_fields_per_language():
     translations = {"en": (), "fr": many, "nl": ("intro",)}
     result = check(article("de", translations=translations), "translation_completeness")
     assert result.message == (
-        "Translate the missing fields: fr (Title, Intro, Section 1 heading, Section 1 text, "
-        "FAQ 1 answer); nl (Intro)."
+        "For information (no score): other languages lack texts: fr (Title, Intro, Section 1 "
+        "heading, Section 1 text, FAQ 1 answer); nl (Intro)."
     )
     assert result.details["missing"]["fr"] == list(many)

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from seo.engine import FAQInput, KeywordInput, SectionInput, SEODocument, analyse
-
-SEED = Path(__file__).resolve().parents[3].parent / "shared" / "seeds" / "000_f0fe1d16a1469c78.txt"
+from tests import seed
 
 
 def _paragraphs(lines):
@@ -56,9 +55,7 @@ def load_seed(path: Path) -> SEODocument:
 
 @pytest.fixture(scope="module")
 def seed_report():
-    if not SEED.exists():
-        pytest.skip(f"seed article not available at {SEED}")
-    document = load_seed(SEED)
+    document = load_seed(seed.require_seed())
     assert len(document.sections) == 6 and len(document.faqs) == 5
     return document, analyse(document)
 

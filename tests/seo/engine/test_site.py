@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 
 from seo.engine import KeywordInput, LinkInput, SiteAuditor, analyse, summarise_for_site
@@ -42,7 +43,44 @@ def test_clean_site_reports_one_good_finding_per_check():
         ("duplicate_meta_description", "good"),
         ("focus_keyword_cannibalisation", "good"),
         ("orphan_article", "good"),
+        ("translation_coverage", "good"),
     ]
+
+
+def test_translation_coverage_is_one_site_finding_per_language():
+    languages = {"de": (), "en": ()}
+    german_only = [
+        article(
+            "de",
+            slug=f"nur-deutsch-{n}",
+            article_id=n,
+            title=f"Titel {n}",
+            translations=languages,
+            available_languages=("de",),
+        )
+        for n in range(1, 4)
+    ]
+    both = article(
+        "de",
+        slug="beide",
+        article_id=9,
+        title="Titel beide",
+        translations=languages,
+        available_languages=("de", "en"),
+    )
+    english = dataclasses.replace(
+        both, lang="en", slug="both", missing_texts=("sections[0].heading",)
+    )
+    auditor = SiteAuditor()
+    for document in [*german_only, both, english]:
+        auditor.add(document)
+    coverage = [f for f in auditor.finish() if f.id == "translation_coverage"]
+    assert [(f.lang, str(f.status), f.message) for f in coverage] == [
+        ("en", "problem", "1 of 4 articles have an incomplete version in en."),
+        ("en", "ok", "3 of 4 articles have no version in en."),
+    ]
+    assert coverage[0].articles == ("both@en",)
+    assert coverage[1].articles == ("nur-deutsch-1@de", "nur-deutsch-2@de", "nur-deutsch-3@de")
 
 
 def test_duplicate_titles_and_descriptions_are_reported_per_language():

@@ -1,0 +1,2 @@
+"""Redirects of changed slugs, per language: the stored history (``models``) and the lookup the
+detail endpoint uses before answering 404 (``lookup``)."""
