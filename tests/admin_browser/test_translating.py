@@ -140,10 +140,9 @@ def test_translating_the_seed_into_english_in_an_english_only_view(
     )
     assert any("This section is empty" in error for error in errors), errors
     screenshot(browser, "editors-empty-section-error", docs=True)
-    assert ArticlePage.objects.get(pk=seed_article.pk).get_latest_revision_as_object().title_en in (
-        None,
-        "",
-    )
+    # Autosave may have stored the valid state before; the empty section was never saved.
+    latest = ArticlePage.objects.get(pk=seed_article.pk).get_latest_revision_as_object()
+    assert latest.sections.count() == sections
 
     # Delete the empty section; the translation saves, and the picker still shows English only.
     delete = browser.find_elements(By.CSS_SELECTOR, "[id^=id_sections-][id$=-DELETE-button]")[-1]
