@@ -222,6 +222,10 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Multilingual SEO CMS")
+# The admin calls no third party unless asked to: avatars from Gravatar (each editor's e-mail
+# hash on every page) and Wagtail's release check are off by default (README, "Configuration").
+WAGTAIL_GRAVATAR_PROVIDER_URL = env_str("WAGTAIL_GRAVATAR_PROVIDER_URL", "") or None
+WAGTAIL_ENABLE_UPDATE_CHECK = env_bool("WAGTAIL_ENABLE_UPDATE_CHECK", False)
 # Wagtail's database backend for the database in use; on PostgreSQL with cheaper indexing
 # (the same rows, less Python per object: cms/search.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search"}}
