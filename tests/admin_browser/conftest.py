@@ -16,3 +16,13 @@ def seed_article(seed_text, article_index):
     )
     assert report.page_id is not None, f"seed import failed: {report.reason}"
     return ArticlePage.objects.get(pk=report.page_id)
+
+
+@pytest.fixture(autouse=True)
+def _no_autosave_on_sqlite(settings):
+    """SQLite has one writer: an autosave racing the editor's own save can hit "database table
+    is locked" in the live server. PostgreSQL (CI) keeps Wagtail's autosave on."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        settings.WAGTAIL_AUTOSAVE_INTERVAL = 0

@@ -32,7 +32,8 @@ def count_shown(driver, selector: str) -> int:
 
 def selected_languages(driver) -> list[str]:
     return driver.execute_script(
-        "return [...document.querySelectorAll('[data-cms-language-picker] [aria-pressed=true]')]"
+        "return [...document.querySelectorAll("
+        "'[data-cms-language-picker] [data-lang][aria-pressed=true]')]"
         ".map((b) => b.dataset.lang);"
     )
 
@@ -83,6 +84,21 @@ def rich_text(contentpath: str, within: str = "") -> str:
     return f'{within} [data-contentpath="{contentpath}"] [contenteditable="true"]'.strip()
 
 
+def type_rich_text(driver, contentpath: str, text: str, within: str = "") -> None:
+    """Type into a Draftail editor and wait until it has written the text into its form input
+    (it does so asynchronously; a save right after typing could post the old value)."""
+    type_into(driver, rich_text(contentpath, within), text)
+    field = f'{within} [data-contentpath="{contentpath}"]'.strip()
+    wait(driver).until(
+        lambda d: (
+            text
+            in d.execute_script(
+                "return document.querySelector(arguments[0]).querySelector('input').value;", field
+            )
+        )
+    )
+
+
 def save_draft(driver) -> None:
     button = driver.find_element(By.CSS_SELECTOR, "button.action-save")
     click(driver, button)
@@ -116,10 +132,10 @@ def test_translating_the_seed_into_english_in_an_english_only_view(
     type_into(browser, "#id_slug_en", "back-pain-from-the-gut")
     assert not shown(browser, "#id_slug_de")
     browser.find_element(By.CSS_SELECTOR, "#tab-label-content").click()
-    type_into(browser, rich_text("intro_en"), "Back pain can come from the bowel. Here is how.")
+    type_rich_text(browser, "intro_en", "Back pain can come from the bowel. Here is how.")
     type_into(browser, "#id_sections-0-heading_en", "Where the pain sits")
-    type_into(
-        browser, rich_text("body_en", "#inline_child_sections-0-panel-section"), "Low in the back."
+    type_rich_text(
+        browser, "body_en", "Low in the back.", within="#inline_child_sections-0-panel-section"
     )
     screenshot(browser, "editors-picker-english-only", docs=True)
 

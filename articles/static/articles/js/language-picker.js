@@ -69,7 +69,49 @@
     errorLanguages().forEach((lang) => selected.add(lang));
     if (selected.size === 0) selected = new Set(config.default);
 
+    // Side by side: the source language's fields, read-only, next to the target's inputs.
+    // Fields of one name are siblings (title_de, title_en; heading_de, heading_en), so their
+    // parent becomes a two-column grid: source left, target right, everything else full width.
+    let sideBySide = storedSideBySide();
+    if (sideBySide) {
+      selected = new Set([sideBySide.source, sideBySide.target]);
+      errorLanguages().forEach((lang) => selected.add(lang));
+    }
+
+    function storedSideBySide() {
+      try {
+        const value = JSON.parse(window.localStorage.getItem(`${config.storageKey}.side`) || 'null');
+        if (value && codes.includes(value.source) && codes.includes(value.target)) return value;
+      } catch (error) {
+        /* none */
+      }
+      return null;
+    }
+
+    function saveSideBySide() {
+      try {
+        window.localStorage.setItem(`${config.storageKey}.side`, JSON.stringify(sideBySide));
+      } catch (error) {
+        /* private mode */
+      }
+    }
+
+    function setReadOnly(target, readOnly) {
+      target.classList.toggle('cms-side-source', readOnly);
+      target.querySelectorAll('input, textarea').forEach((input) => {
+        if (input.type === 'hidden') return;
+        if (readOnly) {
+          if (!input.readOnly) input.dataset.cmsMadeReadonly = 'true';
+          input.readOnly = true;
+        } else if (input.dataset.cmsMadeReadonly) {
+          input.readOnly = false;
+          delete input.dataset.cmsMadeReadonly;
+        }
+      });
+    }
+
     function apply() {
+      const parents = new Set();
       form.querySelectorAll('[data-field][data-contentpath]').forEach((field) => {
         if (field.closest('template')) return;
         const lang = fieldLanguage(field);
@@ -77,7 +119,27 @@
         const target = hideTarget(field);
         target.dataset.cmsLang = lang;
         target.classList.toggle(HIDDEN, !selected.has(lang));
+        const isSource = Boolean(sideBySide) && lang === sideBySide.source;
+        const isTarget = Boolean(sideBySide) && lang === sideBySide.target;
+        target.classList.toggle('cms-side-target', isTarget);
+        setReadOnly(target, isSource);
+        if (target.parentElement) parents.add(target.parentElement);
       });
+      form.querySelectorAll('.cms-side-by-side').forEach((parent) => {
+        if (!sideBySide || !parents.has(parent)) parent.classList.remove('cms-side-by-side');
+      });
+      if (sideBySide) parents.forEach((parent) => parent.classList.add('cms-side-by-side'));
+      bar.classList.toggle('is-side-by-side', Boolean(sideBySide));
+      const sideButton = bar.querySelector('[data-side-by-side]');
+      if (sideButton) sideButton.setAttribute('aria-pressed', String(Boolean(sideBySide)));
+      const controls = bar.querySelector('[data-side-by-side-controls]');
+      if (controls) {
+        controls.hidden = !sideBySide;
+        if (sideBySide) {
+          controls.querySelector('[data-side-source]').value = sideBySide.source;
+          controls.querySelector('[data-side-target]').value = sideBySide.target;
+        }
+      }
       bar.querySelectorAll('[data-lang]').forEach((button) => {
         button.setAttribute('aria-pressed', String(selected.has(button.dataset.lang)));
       });
@@ -102,10 +164,49 @@
       save();
     }
 
+    function startSideBySide(source, target) {
+      sideBySide = { source, target };
+      selected = new Set([source, target]);
+      apply();
+      save();
+      saveSideBySide();
+    }
+
+    function stopSideBySide() {
+      sideBySide = null;
+      saveSideBySide();
+    }
+
+    bar.addEventListener('change', (event) => {
+      if (!event.target.closest('[data-side-by-side-controls]')) return;
+      let source = bar.querySelector('[data-side-source]').value;
+      let target = bar.querySelector('[data-side-target]').value;
+      if (source === target) {
+        // Swap rather than compare a language with itself.
+        if (event.target.matches('[data-side-source]')) target = sideBySide.source;
+        else source = sideBySide.target;
+      }
+      startSideBySide(source, target);
+    });
+
     bar.addEventListener('click', (event) => {
+      if (event.target.closest('[data-side-by-side]')) {
+        event.preventDefault();
+        if (sideBySide) {
+          stopSideBySide();
+          apply();
+        } else {
+          const source = config.default[0];
+          const target = [...selected].find((code) => code !== source)
+            || codes.find((code) => code !== source);
+          startSideBySide(source, target);
+        }
+        return;
+      }
       const button = event.target.closest('[data-lang]');
       if (!button) return;
       event.preventDefault();
+      if (sideBySide) stopSideBySide();
       const code = button.dataset.lang;
       if (selected.has(code) && selected.size > 1) selected.delete(code);
       else selected.add(code);
