@@ -24,6 +24,39 @@ class KeywordsPanel(InlinePanel):
         return options
 
 
+def counter_config() -> dict:
+    """What the live counters under the title tag and meta description need to measure text as
+    the SEO engine does (seo.engine.pixel_width: Arial advance widths) against its limits."""
+    from seo.audit import configured_thresholds
+    from seo.engine.pixel_width import _table
+    from seo.serp import DESCRIPTION_FONT_PX, DESCRIPTION_MAX_PX
+
+    widths, default_width, units_per_em = _table()
+    thresholds = configured_thresholds()
+    return {
+        "widths": widths,
+        "defaultWidth": default_width,
+        "unitsPerEm": units_per_em,
+        "seo_title": {
+            "fontPx": thresholds.title_font_px,
+            "maxPx": thresholds.title_max_px,
+            "maxChars": thresholds.title_max_chars,
+        },
+        "search_description": {
+            "fontPx": DESCRIPTION_FONT_PX,
+            "maxPx": DESCRIPTION_MAX_PX,
+            "minChars": thresholds.meta_min_chars,
+            "maxChars": thresholds.meta_max_chars,
+        },
+        "labels": {
+            "chars": str(_("characters")),
+            "of": str(_("of")),
+            "tooLong": str(_("search engines cut it")),
+            "tooShort": str(_("shorter than recommended")),
+        },
+    }
+
+
 class LanguagePickerPanel(Panel):
     """ "View / edit fields for": which languages' fields the edit form shows.
 
@@ -59,6 +92,7 @@ class LanguagePickerPanel(Panel):
                 ],
                 "default": [default],
                 "storageKey": f"cms.languagePicker.user.{self.request.user.pk}",
+                "counters": counter_config(),
                 "label": str(_("View / edit fields for")),
             }
             return context

@@ -273,6 +273,48 @@
       goToField(link.dataset.seoFieldLink, link.dataset.seoFieldLang);
     });
 
+    // Live counters under the title tag and meta description: characters and rendered width,
+    // measured as the SEO engine measures (Arial advance widths), against its limits.
+    const counters = config.counters;
+    function widthPx(text, fontPx) {
+      let units = 0;
+      for (const char of text) {
+        const base = char.normalize('NFD')[0];
+        units += counters.widths[char] ?? counters.widths[base] ?? counters.defaultWidth;
+      }
+      return (units * fontPx) / counters.unitsPerEm;
+    }
+
+    function updateCounter(input, output, limits) {
+      const text = input.value.trim();
+      const px = widthPx(text, limits.fontPx);
+      const tooLong = px > limits.maxPx || (limits.maxChars && text.length > limits.maxChars);
+      const tooShort = text.length > 0 && limits.minChars && text.length < limits.minChars;
+      const labels = counters.labels;
+      let note = '';
+      if (tooLong) note = ` – ${labels.tooLong}`;
+      else if (tooShort) note = ` – ${labels.tooShort}`;
+      output.textContent = `${text.length} ${labels.chars} · ${Math.round(px)} ${labels.of} ${limits.maxPx} px${note}`;
+      output.classList.toggle('is-over', Boolean(tooLong));
+      output.classList.toggle('is-short', Boolean(tooShort));
+    }
+
+    if (counters) {
+      const names = new RegExp(`^(seo_title|search_description)_(${codes.join('|')})$`);
+      form.querySelectorAll('input, textarea').forEach((input) => {
+        const match = names.exec(input.name || '');
+        if (!match) return;
+        const limits = counters[match[1]];
+        const output = document.createElement('p');
+        output.className = 'cms-counter';
+        output.dataset.cmsCounter = input.name;
+        output.setAttribute('aria-live', 'polite');
+        (input.closest('[data-field-input]') || input).after(output);
+        input.addEventListener('input', () => updateCounter(input, output, limits));
+        updateCounter(input, output, limits);
+      });
+    }
+
     // For other scripts (the SEO tab's links to fields): show a field's language.
     window.cmsLanguagePicker = {
       show,
