@@ -14,6 +14,9 @@ class ArticlesConfig(AppConfig):
         from articles.redirects import lookup as redirects
 
         connect_signals()
+        from articles import seo_refresh
+
+        seo_refresh.connect_signals()
         redirects.connect_signals()
         tokens.connect_signals()
         connect_search_text_signals()

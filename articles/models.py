@@ -34,6 +34,7 @@ from articles.completeness import completeness_by_language, completeness_column
 from articles.forms import DEFAULT_ONLY_FIELDS, ArticlePageForm
 from articles.frontend import frontend_url
 from articles.frontend_paths import article_index_url
+from articles.panels import KeywordsPanel, LanguagePickerPanel
 from articles.slugs import page_slugs, slug_clashes
 from seo.panels import SEOPanel
 
@@ -72,9 +73,31 @@ class HeadlessPage(Page):
         return visible_pages(model=type(self)).filter(pk=self.pk).exists()
 
     def serve(self, request, *args, **kwargs):
-        if getattr(request, "is_preview", False):
-            return super().serve(request, *args, **kwargs)  # editor preview: its own concern
         return HttpResponsePermanentRedirect(self.frontend_url(self.request_language()))
+
+    # Editor preview (articles/preview/): one preview mode per language, so the preview panel's
+    # mode menu picks the language; the primary language comes first.
+
+    @property
+    def preview_modes(self) -> list[tuple[str, str]]:
+        from articles.preview.rendering import language_name
+
+        return [(code, language_name(code)) for code in settings.MODELTRANSLATION_LANGUAGES]
+
+    @property
+    def default_preview_mode(self) -> str:
+        return self.primary_language()
+
+    def primary_language(self) -> str:
+        return settings.LANGUAGE_CODE
+
+    def preview_language(self, mode_name: str) -> str:
+        if mode_name in settings.MODELTRANSLATION_LANGUAGES:
+            return mode_name
+        return self.primary_language()
+
+    def serve_preview(self, request, mode_name):
+        raise NotImplementedError
 
     def request_language(self) -> str:
         """The active (request) language when it is configured, else the default."""
@@ -91,7 +114,7 @@ class ArticleIndexPage(HeadlessPage):
 
     intro = RichTextField(_("intro"), blank=True, features=INTRO_FEATURES)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [LanguagePickerPanel(), *Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     subpage_types = ["articles.ArticlePage"]
@@ -102,6 +125,11 @@ class ArticleIndexPage(HeadlessPage):
 
     def frontend_url(self, lang: str) -> str:
         return article_index_url(lang)
+
+    def serve_preview(self, request, mode_name):
+        from articles.preview.rendering import serve_index_preview
+
+        return serve_index_preview(self, request, self.preview_language(mode_name))
 
 
 class ArticlePage(HeadlessPage):
@@ -138,6 +166,7 @@ class ArticlePage(HeadlessPage):
     base_form_class = ArticlePageForm
 
     content_panels = [
+        LanguagePickerPanel(),
         *Page.content_panels,
         FieldPanel("author_name"),
         FieldPanel("author_is_organization"),
@@ -148,7 +177,7 @@ class ArticlePage(HeadlessPage):
         InlinePanel("sections", heading=_("Sections"), label=_("Section")),
         FieldPanel("conclusion"),
         InlinePanel("faqs", heading=_("Questions & answers"), label=_("FAQ")),
-        InlinePanel("keywords", heading=_("Keywords"), label=_("Keyword")),
+        KeywordsPanel("keywords", heading=_("Keywords"), label=_("Keyword")),
     ]
 
     # Wagtail's default tabs plus the SEO analysis of the draft in every language. No
@@ -192,6 +221,11 @@ class ArticlePage(HeadlessPage):
         if lang not in self.translated_languages():
             lang = self.primary_language()
         return frontend_url(lang=lang, slug=getattr(self, build_localized_fieldname("slug", lang)))
+
+    def serve_preview(self, request, mode_name):
+        from articles.preview.rendering import serve_article_preview
+
+        return serve_article_preview(self, request, self.preview_language(mode_name))
 
     def primary_language(self) -> str:
         """The default language when the article has it, else the first language it has."""
@@ -310,7 +344,14 @@ class ArticleKeyword(Orderable):
     )
     focus = models.BooleanField(_("focus keyword"), default=False)
 
-    panels = [FieldPanel("keyword"), FieldPanel("focus")]
+    panels = [
+        FieldPanel("keyword"),
+        FieldPanel("focus"),
+        *(
+            FieldPanel(build_localized_fieldname("term", code))
+            for code in settings.MODELTRANSLATION_LANGUAGES
+        ),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("keyword")

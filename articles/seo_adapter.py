@@ -220,6 +220,12 @@ class ArticleDocumentBuilder:
             url=served.url if served.slug else "",
             article_id=page.pk,
             translations=self.missing_fields(page),
+            focus_term_missing=any(
+                link.focus
+                and link.keyword_id in self.keywords
+                and not _value(self.keywords[link.keyword_id], "term", lang)
+                for link in page.keywords.all()
+            ),
             word_count=served.word_count,
             missing_texts=tuple(served.completeness.fields),
             incomplete_policy=incomplete_policy(),

@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 from articles.api.tokens import hash_key, new_key
 from articles.models import ApiToken, HeadlessPage, SlugRedirect
 from articles.seo_adapter import ArticleSEOSource
+from seo.services import keyword_update_terms
 
 
 @hooks.register("insert_global_admin_css")
@@ -35,6 +36,15 @@ def hide_pages_the_public_may_not_see(page, request, serve_args, serve_kwargs) -
     # password or a login; a private, expired or draft page is simply not there.
     if isinstance(page, HeadlessPage) and not page.is_public():
         raise Http404
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def save_keyword_terms_edited_in_the_article(request, page) -> None:
+    # Noted by ArticlePageForm.clean; the terms belong to the shared keyword, not the revision.
+    for keyword, terms in getattr(page, "pending_keyword_terms", ()):
+        keyword_update_terms(keyword=keyword, terms=terms)
+    page.pending_keyword_terms = []
 
 
 class SlugRedirectViewSet(ModelViewSet):

@@ -7,6 +7,7 @@ from django.utils.translation import npgettext_lazy, pgettext_lazy
 
 MESSAGES = [
     pgettext_lazy('focus.none', "Mark one of the article's keywords as the focus keyword."),
+    pgettext_lazy('focus.missing_term', 'The focus keyword has no {language} term: add it under Keywords.'),
     pgettext_lazy('keyword_coverage.no_keywords', 'Add the keywords this article should rank for.'),
     pgettext_lazy('keyword_coverage.not_found', 'Use these keywords in the article text: {terms}.'),
     pgettext_lazy('keyword_coverage.duplicates', 'Remove duplicate keywords: {terms}.'),
@@ -14,7 +15,7 @@ MESSAGES = [
     pgettext_lazy('keyword_coverage.good', 'All {count} keywords occur in the article text.'),
     pgettext_lazy('focus_title.no_title', 'Write a title that starts with "{term}".'),
     pgettext_lazy('focus_title.missing.title', 'Add the focus keyword "{term}" to the title, ideally near the start.'),
-    pgettext_lazy('focus_title.missing.seo_title', 'Add the focus keyword "{term}" to the SEO title, ideally near the start.'),
+    pgettext_lazy('focus_title.missing.seo_title', 'Add the focus keyword "{term}" to the title tag, ideally near the start.'),
     pgettext_lazy('focus_title.partial_hint', 'It only appears inside a longer compound.'),
     pgettext_lazy('focus_title.good', 'The title contains the focus keyword "{term}" near the start.'),
     pgettext_lazy('focus_title.late', 'Move the focus keyword "{term}" towards the start of the title.'),
@@ -104,12 +105,12 @@ MESSAGES = [
     pgettext_lazy('consecutive_sentences.repeated', '{count} sentences in a row begin with "{word}"; vary the openings.'),
     pgettext_lazy('style.not_assessed_language', 'Not assessed for this language.'),
     pgettext_lazy('style.not_assessed_short', 'The text is too short to judge ({words} words).'),
-    pgettext_lazy('site.duplicate_seo_title', '{count} articles share the title "{title}"; give each a distinct SEO title.'),
+    pgettext_lazy('site.duplicate_seo_title', '{count} articles share the title "{title}"; give each a distinct title tag.'),
     pgettext_lazy('site.duplicate_meta_description', '{count} articles share one meta description; write a distinct one each.'),
     pgettext_lazy('site.focus_keyword_cannibalisation', '{count} articles compete for the focus keyword "{term}" (same lemmas); choose a different focus keyword or merge the articles.'),
     pgettext_lazy('site.orphan_article', '{count} article(s) in {lang} are not linked from any other article; link to them from related articles.'),
     pgettext_lazy('site.orphan_article_young', 'The site has {articles} article(s) in {lang}; {count} of them are not linked from another article yet. Link related articles to each other as the site grows.'),
-    pgettext_lazy('site.clean.duplicate_seo_title', 'Every article has its own SEO title.'),
+    pgettext_lazy('site.clean.duplicate_seo_title', 'Every article has its own title tag.'),
     pgettext_lazy('site.clean.duplicate_meta_description', 'Every article has its own meta description.'),
     pgettext_lazy('site.clean.focus_keyword_cannibalisation', 'No two articles share a focus keyword.'),
     pgettext_lazy('site.clean.orphan_article', 'Every article is linked from at least one other article.'),
@@ -121,7 +122,7 @@ MESSAGES = [
 
 FIELD_LABELS = [
     pgettext_lazy('seo field label', 'Title'),
-    pgettext_lazy('seo field label', 'SEO title'),
+    pgettext_lazy('seo field label', 'Title tag'),
     pgettext_lazy('seo field label', 'Meta description'),
     pgettext_lazy('seo field label', 'Slug'),
     pgettext_lazy('seo field label', 'Intro'),

@@ -21,7 +21,7 @@ from typing import Any
 
 from django.utils import translation
 from django.utils.formats import get_format
-from django.utils.translation import npgettext, pgettext
+from django.utils.translation import get_language_info, npgettext, pgettext
 
 from seo.engine import SEOReport, SiteFinding
 from seo.engine.messages import (
@@ -92,9 +92,20 @@ def _value(name: str, value: Any) -> str:
         return _listed([_quoted(item) for item in value])
     if name == "field":
         return field_label(value)
+    if name == "language":
+        return _language_name(str(value))
     if isinstance(value, int | float) and not isinstance(value, bool):
         return _number(value)
     return str(value)
+
+
+def _language_name(code: str) -> str:
+    try:
+        name = str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+    # French writes language names in lower case ("en anglais").
+    return name.lower() if translation.get_language() == "fr" else name
 
 
 def _render(message_id: str, params: Mapping[str, Any]) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.search import index
 
 
@@ -26,7 +28,23 @@ class Keyword(index.Indexed, models.Model):
         verbose_name_plural = _("keywords")
 
     def __str__(self) -> str:
-        return self.term or f"keyword {self.pk}"
+        return self.term or self.terms_summary() or f"keyword {self.pk}"
+
+    def terms_by_language(self) -> dict[str, str]:
+        """Every configured language with this keyword's term in it ("" where there is none)."""
+        return {
+            code: getattr(self, build_localized_fieldname("term", code), None) or ""
+            for code in settings.MODELTRANSLATION_LANGUAGES
+        }
+
+    def missing_languages(self) -> list[str]:
+        return [code for code, term in self.terms_by_language().items() if not term]
+
+    def terms_summary(self) -> str:
+        """ "de: gut schlafen · en: sleep well · nl: – · fr: –" for choosers and lists."""
+        return " · ".join(
+            f"{code}: {term or '–'}" for code, term in self.terms_by_language().items()
+        )
 
 
 # A page's score band. Chosen to match what editors read from the checks: from 80 on, only

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import models
 from django.db.models import prefetch_related_objects
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import get_all_child_relations
 
@@ -52,12 +53,16 @@ CHECK_LABELS = {
     "translation_completeness": _("Translation completeness"),
     "image_alt_text": _("Image alt texts"),
     "language_complete": _("Complete in this language"),
+    "sentence_length": _("Sentence length"),
+    "passive_voice": _("Passive voice"),
+    "transition_words": _("Transition words"),
+    "consecutive_sentences": _("Consecutive sentences"),
 }
 
 # Where a keyword can be found, in reading order (``seo.engine.KeywordMatch.location``).
 LOCATION_LABELS = {
     "title": _("Title"),
-    "seo_title": _("SEO title"),
+    "seo_title": _("Title tag"),
     "meta_description": _("Meta description"),
     "slug": _("Slug"),
     "intro": _("Intro"),
@@ -120,7 +125,11 @@ def focus_keyword(document: SEODocument) -> str:
 
 
 def language_name(lang: str) -> str:
-    return dict(settings.LANGUAGES).get(lang, lang)
+    """The language's name in the active (admin) language: "Deutsch", "German", "allemand"."""
+    try:
+        return str(get_language_info(lang)["name_translated"])
+    except KeyError:
+        return dict(settings.LANGUAGES).get(lang, lang)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Avg, Count, Min, QuerySet
+from django.db.models import Avg, Count, Min, Q, QuerySet
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -75,3 +76,17 @@ def weakest_articles(results: QuerySet[SEOAuditResult], limit: int = 5) -> list[
     for result in candidates:
         weakest.setdefault(result.page_id, result)
     return [weakest[row["page_id"]] for row in lowest if row["page_id"] in weakest]
+
+
+def keywords_matching(queryset: QuerySet, query: str) -> QuerySet:
+    """Keywords with every word of ``query`` in a term of any language (case-insensitive).
+
+    A plain filter over the ``term_<lang>`` columns, not the search index: keywords written in
+    bulk (the importer) are found at once, in every language, on SQLite and PostgreSQL alike.
+    """
+    for word in query.split():
+        any_language = Q()
+        for code in settings.MODELTRANSLATION_LANGUAGES:
+            any_language |= Q(**{f"{build_localized_fieldname('term', code)}__icontains": word})
+        queryset = queryset.filter(any_language)
+    return queryset

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 
+from django.conf import settings
 from django.db import connections, router
 from django.db.models import Q
 from django.utils import translation
@@ -88,3 +89,36 @@ def _lock_keyword_terms(lang: str, keys: Iterable[str]) -> bool:
 def _advisory_lock_id(name: str) -> int:
     """A stable signed 64-bit id for ``name`` (Python's ``hash`` differs between processes)."""
     return int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), signed=True)
+
+
+def keyword_update_terms(*, keyword: Keyword, terms: dict[str, str]) -> list[str]:
+    """Set ``keyword``'s term in each language of ``terms``; returns the languages changed.
+
+    Saved with ``save()``, so the search index and the SEO results of the articles using the
+    keyword follow (``post_save``)."""
+    changed = []
+    for lang, term in terms.items():
+        column = build_localized_fieldname("term", lang)
+        value = " ".join((term or "").split())
+        if (getattr(keyword, column) or "") != value:
+            setattr(keyword, column, value or None)
+            changed.append(lang)
+    if changed:
+        # The untranslated ``term`` column takes the active language's value: the default's.
+        with translation.override(settings.LANGUAGE_CODE):
+            keyword.save()
+    return changed
+
+
+def keyword_term_clash(*, keyword_id: int | None, lang: str, term: str) -> Keyword | None:
+    """Another keyword whose term in ``lang`` is ``term`` (ignoring case), if any."""
+    column = build_localized_fieldname("term", lang)
+    value = " ".join(term.split())
+    if not value:
+        return None
+    return (
+        Keyword.objects.filter(**{f"{column}__iexact": value})
+        .exclude(pk=keyword_id)
+        .order_by("pk")
+        .first()
+    )

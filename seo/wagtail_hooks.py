@@ -10,25 +10,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from seo.components import SEODashboardPanel
-from seo.models import Keyword
+from seo.keyword_admin import KeywordViewSet
 from seo.selectors import user_is_editor
 from seo.tasks import schedule_page_audit_refresh
 from seo.views.analysis import PageAnalysisView
 from seo.views.report import SEOAuditReportView
-
-
-class KeywordViewSet(SnippetViewSet):
-    model = Keyword
-    icon = "tag"
-    menu_label = "Keywords"
-    menu_order = 300
-    add_to_admin_menu = True
-    list_display = ["term", "created_at"]
-    search_fields = ["term"]
-
 
 register_snippet(KeywordViewSet)
 

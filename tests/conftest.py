@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests import seed
-from tests.browser import browser  # noqa: F401  (headless Chromium fixture, skips without it)
+
+# Browser fixtures (headless Chromium, editors per admin language): tests/browser.py.
+pytest_plugins = ["tests.browser"]
 
 
 @pytest.fixture
@@ -64,9 +66,17 @@ def make_article(article_index):
 
 @pytest.fixture
 def editor(db):
+    """An editor whose admin language is English (the default admin language is the first of
+    CMS_LANGUAGES, German): tests read English texts; German ones are tested on purpose."""
+    from wagtail.users.models import UserProfile
+
     from tests.factories import make_editor
 
-    return make_editor()
+    user = make_editor()
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user
 
 
 @pytest.fixture

@@ -45,6 +45,8 @@ from articles.api.tokens import AUTHENTICATE_HEADER, InvalidToken, request_ident
 from articles.cache import CacheState, current_state
 
 CACHED_PATH_PREFIXES = ("/api/v1/", "/sitemap.xml", "/sitemap-")
+# Per-editor drafts (preview tokens): never looked up, never stored, whatever a view says.
+UNCACHED_PATHS = ("/api/v1/preview/",)
 # Only parameters some endpoint understands take part in the key: arbitrary extra parameters
 # can neither split one response into many entries nor bypass the cache.
 KEY_PARAMETERS = frozenset(
@@ -211,7 +213,11 @@ def lookup(request: HttpRequest) -> Lookup | None:
 
     Raises DisallowedHost for a host outside ALLOWED_HOSTS, as CommonMiddleware would.
     """
-    if request.method not in ("GET", "HEAD") or not request.path.startswith(CACHED_PATH_PREFIXES):
+    if (
+        request.method not in ("GET", "HEAD")
+        or not request.path.startswith(CACHED_PATH_PREFIXES)
+        or request.path.startswith(UNCACHED_PATHS)
+    ):
         return None
     request.get_host()
     try:

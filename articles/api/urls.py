@@ -3,6 +3,7 @@
 from django.urls import path, re_path
 
 from articles.api import views
+from articles.api.preview import PreviewView
 from articles.api.seo_report import ArticleSEOReportView
 from articles.delivery.api import ChangeFeedView
 
@@ -14,6 +15,7 @@ urlpatterns = [
     path("articles/<str:slug>/seo-report/", ArticleSEOReportView.as_view(), name="seo-report"),
     path("articles/<str:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
     path("keywords/", views.KeywordListView.as_view(), name="keyword-list"),
+    path("preview/", PreviewView.as_view(), name="preview"),
     path("languages/", views.LanguageListView.as_view(), name="language-list"),
     path("sitemap/", views.SitemapView.as_view(), name="sitemap"),
     path("changes/", ChangeFeedView.as_view(), name="change-feed"),

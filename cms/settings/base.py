@@ -32,6 +32,9 @@ try:
     CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
     FRONTEND_BASE_URL = env_str("FRONTEND_BASE_URL", "http://localhost:3000").rstrip("/")
     FRONTEND_URL_TEMPLATE = env_str("FRONTEND_URL_TEMPLATE", "{base}/{lang}/blog/{slug}/")
+    # Where the admin's preview sends editors (with ?token=&lang=); empty: the built-in preview.
+    FRONTEND_PREVIEW_URL = env_str("FRONTEND_PREVIEW_URL", "")
+    PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 3600, minimum=1)
     REDIS_URL = env_str("REDIS_URL")
     # What the public gets of a language version that lacks texts the article's primary
     # language has (articles/completeness.py): "hide" it, or serve it with the default
@@ -163,6 +166,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # public is served of an incomplete language is CMS_INCOMPLETE_LANGUAGES's decision, read
 # explicitly by the API (articles/api/localized.py), never through this fallback.
 LANGUAGE_CODE = CMS_LANGUAGES[0]
+# Project-wide translation overrides (before every app's catalog), e.g. Wagtail's "title tag".
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
 LANGUAGES = [(code, language_name(code)) for code in CMS_LANGUAGES]
 MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
 MODELTRANSLATION_LANGUAGES = tuple(CMS_LANGUAGES)
@@ -219,13 +224,18 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Multilingual SEO CMS")
+# The admin calls no third party unless asked to: avatars from Gravatar (each editor's e-mail
+# hash on every page) and Wagtail's release check are off by default (README, "Configuration").
+WAGTAIL_GRAVATAR_PROVIDER_URL = env_str("WAGTAIL_GRAVATAR_PROVIDER_URL", "") or None
+WAGTAIL_ENABLE_UPDATE_CHECK = env_bool("WAGTAIL_ENABLE_UPDATE_CHECK", False)
 # Wagtail's database backend for the database in use; on PostgreSQL with cheaper indexing
 # (the same rows, less Python per object: cms/search.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-# The locale picker shows one language at a time in the editor; every language stays in the form.
-WAGTAILMODELTRANSLATION_LOCALE_PICKER = True
+# The package's locale picker hid whole panels (Sections, FAQs, Hero image) by the first language
+# code in their text; articles.panels.LanguagePickerPanel replaces it (field by field).
+WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

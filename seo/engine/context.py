@@ -94,6 +94,7 @@ class AnalysisContext:
         ]
         self.keyword_reports = self._match_keywords()
         self.focus_index = next((i for i, k in enumerate(self.keyword_inputs) if k.focus), None)
+        self.focus_term_missing = bool(document.focus_term_missing) and self.focus_index is None
 
     def _rich(self, path: str, html: str) -> RichField:
         rich = parse_rich_text(html)

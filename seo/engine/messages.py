@@ -10,6 +10,7 @@ Parameter conventions, so every renderer treats them alike:
 * `field` holds a field path ("sections[0].heading") and `fields` a list of them: rendered as
   labels ("Section 1 heading"), never as paths;
 * `terms` and other `*_list` parameters hold lists of words, rendered quoted and cut after five;
+* `language` holds a language code, rendered as the language's name;
 * floats are already rounded the way the check compares them (see `rounded_for`);
 * a template given as (singular, plural, name) picks its form by the number parameter `name`.
 """
@@ -48,7 +49,7 @@ def _plain(value: Any) -> Any:
 # Field labels: what editors see instead of field paths.
 FIELD_LABELS = {
     "title": "Title",
-    "seo_title": "SEO title",
+    "seo_title": "Title tag",
     "meta_description": "Meta description",
     "slug": "Slug",
     "intro": "Intro",
@@ -109,6 +110,16 @@ def english_list(items: Sequence[Any], quote: bool = True) -> str:
     return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
 
 
+ENGLISH_LANGUAGE_NAMES = {
+    "de": "German",
+    "en": "English",
+    "nl": "Dutch",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+}
+
+
 def _english_value(name: str, value: Any) -> str:
     if isinstance(value, Message):
         return render_english(value)
@@ -116,6 +127,8 @@ def _english_value(name: str, value: Any) -> str:
         return "; ".join(render_english(item) for item in value)
     if name == "field":
         return field_label(value)
+    if name == "language":
+        return ENGLISH_LANGUAGE_NAMES.get(value, str(value))
     if name == "fields":
         return english_list([field_label(v) for v in value], quote=False)
     if isinstance(value, list | tuple):
@@ -145,6 +158,7 @@ def render_english(message: Message) -> str:
 TEMPLATES: dict[str, Template] = {
     # shared
     "focus.none": "Mark one of the article's keywords as the focus keyword.",
+    "focus.missing_term": "The focus keyword has no {language} term: add it under Keywords.",
     "plain": "{text}",
     # keyword_coverage
     "keyword_coverage.no_keywords": "Add the keywords this article should rank for.",
@@ -161,7 +175,7 @@ TEMPLATES: dict[str, Template] = {
         'Add the focus keyword "{term}" to the title, ideally near the start.'
     ),
     "focus_title.missing.seo_title": (
-        'Add the focus keyword "{term}" to the SEO title, ideally near the start.'
+        'Add the focus keyword "{term}" to the title tag, ideally near the start.'
     ),
     "focus_title.partial_hint": "It only appears inside a longer compound.",
     "focus_title.good": 'The title contains the focus keyword "{term}" near the start.',
@@ -370,7 +384,7 @@ TEMPLATES: dict[str, Template] = {
     "style.not_assessed_short": "The text is too short to judge ({words} words).",
     # site checks
     "site.duplicate_seo_title": (
-        '{count} articles share the title "{title}"; give each a distinct SEO title.'
+        '{count} articles share the title "{title}"; give each a distinct title tag.'
     ),
     "site.duplicate_meta_description": (
         "{count} articles share one meta description; write a distinct one each."
@@ -387,7 +401,7 @@ TEMPLATES: dict[str, Template] = {
         "The site has {articles} article(s) in {lang}; {count} of them are not linked from "
         "another article yet. Link related articles to each other as the site grows."
     ),
-    "site.clean.duplicate_seo_title": "Every article has its own SEO title.",
+    "site.clean.duplicate_seo_title": "Every article has its own title tag.",
     "site.clean.duplicate_meta_description": "Every article has its own meta description.",
     "site.clean.focus_keyword_cannibalisation": "No two articles share a focus keyword.",
     "site.clean.orphan_article": "Every article is linked from at least one other article.",

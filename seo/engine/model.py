@@ -106,6 +106,9 @@ class SEODocument:
     incomplete_policy: str = "hide"
     available_languages: tuple[str, ...] = ()
     withheld_faqs: tuple[tuple[int, FAQInput], ...] = ()
+    # The article marks a focus keyword that has no term in this language (so `keywords` holds
+    # no focus entry): checks then say to add the term, not to mark a focus keyword.
+    focus_term_missing: bool = False
 
     @property
     def site_key(self) -> str:

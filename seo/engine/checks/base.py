@@ -52,3 +52,10 @@ def worst(*statuses: Status) -> Status:
 
 
 NO_FOCUS_MESSAGE = Message("focus.none", {})
+
+
+def no_focus_message(ctx: Any) -> Message:
+    """Why focus checks cannot run: no focus keyword, or one without a term in this language."""
+    if ctx.focus_term_missing:
+        return Message("focus.missing_term", {"language": ctx.lang})
+    return NO_FOCUS_MESSAGE

@@ -9,7 +9,7 @@ from ..keyword_forms import prepare_keyword
 from ..morphology import word_key
 from ..report import GOOD, OK, PROBLEM, CheckResult, MatchKind
 from ..transliteration import slugify
-from .base import NO_FOCUS_MESSAGE, msg, result, worst
+from .base import msg, no_focus_message, result, worst
 
 
 def _full(matches):
@@ -26,7 +26,7 @@ def focus_keyword_in_title(ctx: AnalysisContext) -> CheckResult:
         "early_share": ctx.thresholds.focus_title_early_share,
     }
     if ctx.focus_report is None:
-        return result(check, PROBLEM, NO_FOCUS_MESSAGE, details)
+        return result(check, PROBLEM, no_focus_message(ctx), details)
     term = ctx.focus_report.term
     if not title:
         return result(check, PROBLEM, msg("focus_title.no_title", term=term), details)
@@ -51,7 +51,7 @@ def focus_keyword_in_title(ctx: AnalysisContext) -> CheckResult:
 def focus_keyword_in_description(ctx: AnalysisContext) -> CheckResult:
     check = "focus_keyword_in_description"
     if ctx.focus_report is None:
-        return result(check, PROBLEM, NO_FOCUS_MESSAGE)
+        return result(check, PROBLEM, no_focus_message(ctx))
     term = ctx.focus_report.term
     if not ctx.meta_description:
         return result(
@@ -85,7 +85,7 @@ def focus_keyword_in_intro(ctx: AnalysisContext) -> CheckResult:
     check = "focus_keyword_in_intro"
     limit = ctx.thresholds.focus_intro_sentences
     if ctx.focus_report is None:
-        return result(check, PROBLEM, NO_FOCUS_MESSAGE, {"first_sentences": limit})
+        return result(check, PROBLEM, no_focus_message(ctx), {"first_sentences": limit})
     term = ctx.focus_report.term
     field = ctx.fields_by_path.get("intro")
     if field is None:
@@ -120,7 +120,7 @@ def focus_keyword_in_intro(ctx: AnalysisContext) -> CheckResult:
 def focus_keyword_in_slug(ctx: AnalysisContext) -> CheckResult:
     check = "focus_keyword_in_slug"
     if ctx.focus_report is None:
-        return result(check, PROBLEM, NO_FOCUS_MESSAGE, {"slug": ctx.slug})
+        return result(check, PROBLEM, no_focus_message(ctx), {"slug": ctx.slug})
     term = ctx.focus_report.term
     suggestion = slugify(term, ctx.lang)
     details = {"slug": ctx.slug, "suggested_slug": suggestion}
@@ -144,7 +144,7 @@ def focus_keyword_in_subheadings(ctx: AnalysisContext) -> CheckResult:
     t = ctx.thresholds
     limits = {"min_share": t.subheading_share_min, "max_share": t.subheading_share_max}
     if ctx.focus_report is None:
-        return result(check, PROBLEM, NO_FOCUS_MESSAGE, limits)
+        return result(check, PROBLEM, no_focus_message(ctx), limits)
     term = ctx.focus_report.term
     # Subheadings: section headings plus headings inside section bodies.
     spans: list[tuple[str, int, int]] = [

@@ -6,7 +6,7 @@ import math
 
 from ..context import AnalysisContext
 from ..report import GOOD, OK, PROBLEM, CheckResult
-from .base import NO_FOCUS_MESSAGE, msg, result
+from .base import msg, no_focus_message, result
 
 
 def keyword_coverage(ctx: AnalysisContext) -> CheckResult:
@@ -101,7 +101,7 @@ def keyword_density(ctx: AnalysisContext) -> CheckResult:
     t = ctx.thresholds
     limits = {"min_percent": t.density_min_percent, "max_percent": t.density_max_percent}
     if ctx.focus_report is None:
-        return result(check, PROBLEM, NO_FOCUS_MESSAGE, limits)
+        return result(check, PROBLEM, no_focus_message(ctx), limits)
     words = ctx.article_word_count
     occurrences = ctx.focus_report.count
     length = max(1, len(ctx.focus_keyword.words)) if ctx.focus_keyword else 1

@@ -15,18 +15,12 @@ from django.conf import settings
 
 from articles.models import ArticlePage
 from seo.audit import audit_page
-from tests.browser import WAIT_SECONDS
+from tests.browser import BROWSER_TEST_MARKS, WAIT_SECONDS, log_in
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "articles" / "valid"
 SCREENSHOT = Path(settings.BASE_DIR) / "var" / "screenshots" / "seo-panel.png"
-PASSWORD = "secret-password"
 
-pytestmark = [
-    pytest.mark.browser,
-    # The live server runs in another thread, so the data must be committed; the serialized
-    # rollback restores Wagtail's root page and groups for the tests that run after this one.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER_TEST_MARKS
 
 
 def score_in_page(driver, lang: str) -> str | None:
@@ -88,19 +82,6 @@ def composting_article():
     )
 
 
-@pytest.fixture
-def english_speaking_editor():
-    from wagtail.users.models import UserProfile
-
-    from tests.factories import make_editor
-
-    user = make_editor("browser-editor")
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
-
-
 def test_editor_sees_seo_checks_for_two_languages_and_refreshes_them(
     live_server, browser, composting_article, english_speaking_editor
 ):
@@ -109,11 +90,7 @@ def test_editor_sees_seo_checks_for_two_languages_and_refreshes_them(
     from selenium.webdriver.support.ui import WebDriverWait
 
     wait = WebDriverWait(browser, WAIT_SECONDS)
-    browser.get(f"{live_server.url}/admin/login/")
-    browser.find_element(By.NAME, "username").send_keys(english_speaking_editor.username)
-    browser.find_element(By.NAME, "password").send_keys(PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, ".w-dashboard")))
+    log_in(browser, live_server, english_speaking_editor)
 
     browser.get(f"{live_server.url}/admin/pages/{composting_article.pk}/edit/")
     wait.until(ec.element_to_be_clickable((By.ID, "tab-label-seo"))).click()

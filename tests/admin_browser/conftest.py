@@ -1,0 +1,28 @@
+"""Data for the editor flows in the browser: the seed article, as the importer writes it."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def seed_article(seed_text, article_index):
+    """The German seed article, imported and published (skipped where ../shared/seeds is absent)."""
+    from articles.importing import ImportOptions, import_article
+    from articles.models import ArticlePage
+
+    report = import_article(
+        seed_text, source="000_seed.txt", options=ImportOptions(parent=article_index, publish=True)
+    )
+    assert report.page_id is not None, f"seed import failed: {report.reason}"
+    return ArticlePage.objects.get(pk=report.page_id)
+
+
+@pytest.fixture(autouse=True)
+def _no_autosave_on_sqlite(settings):
+    """SQLite has one writer: an autosave racing the editor's own save can hit "database table
+    is locked" in the live server. PostgreSQL (CI) keeps Wagtail's autosave on."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
