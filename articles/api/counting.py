@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db.models import QuerySet
 
 from articles.cache import current_state
@@ -25,7 +26,10 @@ def result_count(queryset: QuerySet) -> int:
     state = current_state()
     if state is None:  # the version cannot be read: nothing may be served from cache
         return queryset.count()
-    sql, params = queryset.order_by().query.sql_with_params()
+    try:
+        sql, params = queryset.order_by().query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing (``none()``): no query at all
+        return 0
     digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()[:32]
     key = f"{KEY_PREFIX}:{state.generation}:{digest}"
     count = cache.get(key)
