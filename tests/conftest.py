@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests import seed
+from tests.browser import browser  # noqa: F401  (headless Chromium fixture, skips without it)
 
 
 @pytest.fixture

@@ -125,6 +125,10 @@ def envelope(
         "num_pages": page.num_pages,
         "next": next_url,
         "previous": previous_url,
+        # The page numbers as such: a client building its own URLs (or its own routes) needs
+        # no URL parsing.
+        "next_page": page.number + 1 if page.number < page.num_pages else None,
+        "previous_page": page.number - 1 if page.number > 1 else None,
         "next_cursor": next_cursor,
     }
 
@@ -138,6 +142,8 @@ def cursor_envelope(chunk: CursorPage, *, count: int, size: int, next_url: str |
         "num_pages": max(1, math.ceil(count / size)),
         "next": next_url,
         "previous": None,
+        "next_page": None,
+        "previous_page": None,
         "next_cursor": chunk.next_cursor,
     }
 

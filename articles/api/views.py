@@ -37,7 +37,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from articles.api import representation, serializers
-from articles.api.caching import mark_shareable
+from articles.api.caching import mark_own_last_modified, mark_shareable
 from articles.api.counting import result_count
 from articles.api.cursors import (
     MAX_CURSOR_LENGTH,
@@ -76,12 +76,16 @@ from articles.api.pagination import (
     paginate,
 )
 from articles.api.throttling import PublicApiThrottle
+from articles.api.tokens import ApiTokenAuthentication
 from articles.delivery import sitemaps
+from articles.freshness import language_updated_at
 from articles.frontend import frontend_url
 from articles.redirects.lookup import slug_redirect_target
 from articles.selectors import (
+    MissingArticle,
     article_detail,
     article_list,
+    images_with_renditions,
     keyword_usage,
     missing_article,
     search_article_ids,
@@ -124,7 +128,14 @@ def _language_pattern() -> str:
 
 LANG_PARAMETER = OpenApiParameter(
     "lang",
-    {"type": "string", "pattern": _language_pattern()},
+    # The Language enum, and (for clients that pass on a browser's tag) the spellings the API
+    # also reads as one of them: any case, a regional subtag.
+    {
+        "anyOf": [
+            {"$ref": "#/components/schemas/Language"},
+            {"type": "string", "pattern": _language_pattern()},
+        ]
+    },
     description="Response language: one of "
     f"{', '.join(settings.MODELTRANSLATION_LANGUAGES)} (any case; a regional tag such as "
     "de-AT is read as its language). Without it, Accept-Language decides (then the default, "
@@ -152,6 +163,14 @@ PAGE_PARAMETERS = [
 ]
 ERROR_RESPONSES = {
     400: OpenApiResponse(serializers.ErrorSerializer, description="Invalid parameter(s)."),
+    401: OpenApiResponse(
+        serializers.ErrorSerializer,
+        description="An Authorization header with an unknown or inactive API token.",
+    ),
+    405: OpenApiResponse(
+        serializers.ErrorSerializer,
+        description="A method other than GET, HEAD or OPTIONS; Allow names them.",
+    ),
     429: OpenApiResponse(serializers.ErrorSerializer, description="Too many requests."),
     503: OpenApiResponse(
         serializers.ErrorSerializer,
@@ -174,7 +193,8 @@ class JSONOnlyNegotiation(BaseContentNegotiation):
 class PublicAPIView(APIView):
     """Public, read-only, anonymous; errors in the API's one shape; language per request."""
 
-    authentication_classes = ()
+    # Optional read-only API tokens: a different rate, never different content.
+    authentication_classes = (ApiTokenAuthentication,)
     permission_classes = (AllowAny,)
     throttle_classes = (PublicApiThrottle,)
     renderer_classes = (JSONRenderer,)
@@ -382,10 +402,19 @@ class ArticleListView(PublicAPIView):
         data = {
             "lang": lang,
             **paging_data,
-            "results": representation.article_list_items(articles, lang),
+            "results": representation.article_list_items(
+                articles,
+                lang,
+                images=images_with_renditions(
+                    (article.hero_image_id for article in articles), settings.API_HERO_IMAGE_FILTER
+                ),
+                hero_filter_spec=settings.API_HERO_IMAGE_FILTER,
+            ),
         }
         response = Response(data)
-        return _last_modified(response, *(article.last_published_at for article in articles))
+        return _last_modified(
+            response, *(language_updated_at(article, lang) for article in articles)
+        )
 
 
 def article_sort_keys(ordering: str, lang: str) -> tuple[SortKey, ...]:
@@ -446,28 +475,45 @@ class ArticleDetailView(PublicAPIView):
                 message=f"The article {slug[:80]!r} exists in language {lang!r}, but its "
                 "translation is incomplete, so it is not published in this language."
                 + (f" It is published in: {', '.join(available)}." if available else ""),
-                details={"slug": slug, "lang": lang, "available_languages": available},
-            )
-        if rows is None:
-            available = missing.available_languages if missing is not None else []
-            message = f"No article with slug {slug[:80]!r} in language {lang!r}."
-            if available:
-                message += f" It exists in: {', '.join(available)}."
-            raise ApiError(
-                status_code=status.HTTP_404_NOT_FOUND,
-                code="article_not_found",
-                message=message,
                 details={
-                    "slug": slug[:SLUG_MAX_LENGTH].replace("\x00", ""),
+                    "slug": slug,
                     "lang": lang,
                     "available_languages": available,
+                    "translations": representation.translation_links(missing.slugs),
                 },
             )
+        if rows is None:
+            raise article_not_found(slug, lang, missing=missing)
         data = representation.article_detail(
             rows, lang, hero_filter_spec=settings.API_HERO_IMAGE_FILTER
         )
         response = Response(data)
-        return _last_modified(response, rows.page.last_published_at)
+        # The article's own time in this language: no other article's change moves it.
+        return mark_own_last_modified(_last_modified(response, data["updated_at"]))
+
+
+def article_not_found(slug: str, lang: str, *, missing: MissingArticle | None) -> ApiError:
+    """The 404 of the detail endpoint. When the slug belongs to a live article in other
+    languages (a German slug asked for with ?lang=en), ``details.translations`` gives each
+    language's slug, frontend URL and path: a catch-all route can redirect with this one answer.
+    A 404 rather than a redirect: the API URL is not the page the visitor asked for, and a
+    fetch() would follow a redirect silently, rendering the article under the wrong URL.
+    (Former slugs of the same language are 301s: ``slug_moved_response``.)"""
+    translations = missing.slugs if missing is not None else {}
+    message = f"No article with slug {slug[:80]!r} in language {lang!r}."
+    if translations:
+        message += f" It exists in: {', '.join(translations)}."
+    return ApiError(
+        status_code=status.HTTP_404_NOT_FOUND,
+        code="article_not_found",
+        message=message,
+        details={
+            "slug": slug[:SLUG_MAX_LENGTH].replace("\x00", ""),
+            "lang": lang,
+            "available_languages": list(translations),
+            "translations": representation.translation_links(translations),
+        },
+    )
 
 
 def slug_moved_response(request: Request, *, lang: str, slug: str) -> Response:
@@ -556,8 +602,7 @@ class ApiRootView(PublicAPIView):
         responses={
             200: serializers.ApiRootSerializer,
             **NOT_MODIFIED,
-            429: ERROR_RESPONSES[429],
-            503: ERROR_RESPONSES[503],
+            **{code: ERROR_RESPONSES[code] for code in (401, 405, 429, 503)},
         },
     )
     def get(self, request: Request) -> Response:
@@ -597,8 +642,7 @@ class LanguageListView(PublicAPIView):
         responses={
             200: serializers.LanguagesSerializer,
             **NOT_MODIFIED,
-            429: ERROR_RESPONSES[429],
-            503: ERROR_RESPONSES[503],
+            **{code: ERROR_RESPONSES[code] for code in (401, 405, 429, 503)},
         },
     )
     def get(self, request: Request) -> Response:
@@ -702,7 +746,9 @@ class SitemapView(PublicAPIView):
             "results": [representation.sitemap_entry(article, lang) for article in articles],
         }
         response = Response(data)
-        return _last_modified(response, *(article.last_published_at for article in articles))
+        return _last_modified(
+            response, *(language_updated_at(article, lang) for article in articles)
+        )
 
 
 @csrf_exempt  # no endpoint here: a POST is a 404 like a GET, not a CSRF failure

@@ -28,6 +28,7 @@ from django.conf import settings
 from django.db.models import Count
 
 from articles.api.representation import alternates
+from articles.freshness import language_updated_at
 from articles.selectors import (
     complete_in_q,
     sitemap_articles,
@@ -86,9 +87,10 @@ def url_entries(row: dict) -> Iterator[str]:
         f"href={quoteattr(link['url'])}/>"
         for link in links
     )
-    lastmod = _lastmod(article.last_published_at)
     for link in links:
         if link["lang"] != "x-default":
+            # Each language's own change time: editing English does not touch German's lastmod.
+            lastmod = _lastmod(language_updated_at(article, link["lang"]))
             yield f"<url><loc>{escape(link['url'])}</loc>{lastmod}{linked}</url>\n"
 
 

@@ -8,8 +8,6 @@ is git-ignored).
 from __future__ import annotations
 
 import dataclasses
-import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,12 +15,11 @@ from django.conf import settings
 
 from articles.models import ArticlePage
 from seo.audit import audit_page
+from tests.browser import WAIT_SECONDS
 
-CHROMIUM = Path("/usr/bin/chromium")
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "articles" / "valid"
 SCREENSHOT = Path(settings.BASE_DIR) / "var" / "screenshots" / "seo-panel.png"
 PASSWORD = "secret-password"
-WAIT_SECONDS = 60
 
 pytestmark = [
     pytest.mark.browser,
@@ -30,45 +27,6 @@ pytestmark = [
     # rollback restores Wagtail's root page and groups for the tests that run after this one.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def chromedriver_path() -> str | None:
-    return shutil.which("chromedriver") or (
-        "/usr/bin/chromedriver" if Path("/usr/bin/chromedriver").exists() else None
-    )
-
-
-@pytest.fixture
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium chromium-driver)")
-    driver_path = chromedriver_path()
-    if driver_path is None:
-        pytest.skip("chromedriver not found (apt-get install chromium-driver)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    profile = tempfile.mkdtemp(prefix="seo-browser-test-")
-    for argument in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1440,3600",
-        f"--user-data-dir={profile}",
-    ):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    driver.set_page_load_timeout(WAIT_SECONDS)
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
 
 
 def score_in_page(driver, lang: str) -> str | None:

@@ -10,7 +10,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0004_slug_redirects"),
+        ("articles", "0005_frontend_ergonomics"),
     ]
 
     operations = [
