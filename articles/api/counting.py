@@ -28,7 +28,7 @@ def result_count(queryset: QuerySet) -> int:
         return queryset.count()
     try:
         sql, params = queryset.order_by().query.sql_with_params()
-    except EmptyResultSet:  # e.g. queryset.none() or pk__in=[]: nothing to count
+    except EmptyResultSet:  # a filter that can match nothing (``none()``): no query at all
         return 0
     digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()[:32]
     key = f"{KEY_PREFIX}:{state.generation}:{digest}"

@@ -157,8 +157,8 @@ PAGE_PARAMETERS = [
         {"type": "string", "maxLength": MAX_CURSOR_LENGTH, "pattern": NO_NUL},
         description="Keyset pagination instead of page numbers: empty for the first page, "
         "then the previous response's next_cursor. Deep pages cost what the first does. "
-        "Opaque; valid with the same parameters it came with (400 otherwise). Not together "
-        "with page.",
+        "Opaque; valid with the same parameters it came with (400 otherwise). With a cursor, "
+        "page is ignored.",
     ),
 ]
 ERROR_RESPONSES = {
@@ -341,14 +341,12 @@ class ArticleListView(PublicAPIView):
         ordering_name = RELEVANCE if by_relevance else (ordering or DEFAULT_ORDERING)
         keys = article_sort_keys(ordering_name, lang) if ordering_name in ORDERINGS else ()
         cursor = None
-        if "cursor" in params:
-            if "page" in params:
-                errors["cursor"] = ["Use either page or cursor, not both."]
-            elif ordering_name == RELEVANCE or ordering_name in ORDERINGS:
-                try:
-                    cursor = decode_cursor(params["cursor"], ordering=ordering_name, keys=keys)
-                except ApiError as error:
-                    errors.update(error.details)
+        # A cursor names the position: any page number is ignored.
+        if "cursor" in params and (ordering_name == RELEVANCE or ordering_name in ORDERINGS):
+            try:
+                cursor = decode_cursor(params["cursor"], ordering=ordering_name, keys=keys)
+            except ApiError as error:
+                errors.update(error.details)
         if errors:
             raise invalid_parameters(errors)
 
@@ -556,9 +554,7 @@ class KeywordListView(PublicAPIView):
         params = request.query_params
         paging = page_request(params)
         usage = keyword_usage(lang)
-        if "cursor" in params:
-            if "page" in params:
-                raise invalid_parameters({"cursor": ["Use either page or cursor, not both."]})
+        if "cursor" in params:  # a cursor names the position: any page number is ignored
             cursor = decode_cursor(params["cursor"], ordering=KEYWORD_ORDERING, keys=KEYWORD_KEYS)
             chunk = keyset_page(usage, cursor, keys=KEYWORD_KEYS, size=paging.size)
             paging_data = cursor_envelope(
@@ -714,9 +710,7 @@ class SitemapView(PublicAPIView):
         params = request.query_params
         paging = page_request(params, default_size=SITEMAP_PAGE_SIZE, max_size=SITEMAP_PAGE_SIZE)
         entries = sitemap_articles(lang)
-        if "cursor" in params:
-            if "page" in params:
-                raise invalid_parameters({"cursor": ["Use either page or cursor, not both."]})
+        if "cursor" in params:  # a cursor names the position: any page number is ignored
             cursor = decode_cursor(params["cursor"], ordering=SITEMAP_ORDERING, keys=SITEMAP_KEYS)
             chunk = keyset_page(entries, cursor, keys=SITEMAP_KEYS, size=paging.size)
             rows = chunk.items

@@ -250,15 +250,19 @@ def ranked_article_ids(candidates: QuerySet, words: str, *, lang: str) -> list[i
     query = search_query(words, lang)
     if query is None:
         return []
+    matching = ArticleSearchText.objects.filter(lang=lang, document=query)
     matches = list(
-        ArticleSearchText.objects.filter(lang=lang, document=query)
-        .annotate(rank=SearchRank(F("document"), query))
+        matching.annotate(rank=SearchRank(F("document"), query))
         .order_by("-rank", "page_id")
         .values_list("page_id", flat=True)
     )
     if not matches:
         return []
-    allowed = set(candidates.order_by().filter(pk__in=matches).values_list("pk", flat=True))
+    # The matches again as a subquery, not as thousands of parameters: the planner starts from
+    # the (indexed) matches and checks only their visibility.
+    allowed = set(
+        candidates.order_by().filter(pk__in=matching.values("page_id")).values_list("pk", flat=True)
+    )
     return [page_id for page_id in matches if page_id in allowed]
 
 

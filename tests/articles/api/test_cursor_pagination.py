@@ -146,11 +146,11 @@ def test_a_malformed_cursor_is_a_400_naming_it(client, seven_articles, cursor):
     assert "cursor" in body["error"]["details"]
 
 
-def test_cursor_and_page_together_are_a_400(client, seven_articles):
-    for path in ("/api/v1/articles/", "/api/v1/keywords/"):
-        response = client.get(f"{path}?lang=de&cursor=&page=2")
-        assert response.status_code == 400
-        assert "cursor" in response.json()["error"]["details"]
+def test_with_a_cursor_the_page_number_is_ignored(client, seven_articles):
+    for path in ("/api/v1/articles/", "/api/v1/keywords/", "/api/v1/sitemap/"):
+        with_page = client.get(f"{path}?lang=de&page_size=2&cursor=&page=2").json()
+        without = client.get(f"{path}?lang=de&page_size=2&cursor=").json()
+        assert with_page == without and with_page["page"] is None
 
 
 def test_the_keyword_cursor_rejects_another_lists_cursor(client, seven_articles):
@@ -183,3 +183,10 @@ def test_a_deep_cursor_page_costs_what_the_first_costs(
         body = client.get(f"/api/v1/articles/?lang=de&page_size=2&cursor={cursor}").json()
     assert len(body["results"]) == 1 and body["count"] == 7
     assert len(captured) == 1
+
+
+def test_a_filter_that_matches_nothing_counts_zero(client, seven_articles):
+    body = client.get("/api/v1/articles/?lang=de&search=%21%21&cursor=").json()
+    assert body["count"] == 0 and body["results"] == [] and body["next_cursor"] is None
+    body = client.get("/api/v1/articles/?lang=de&search=%21%21&ordering=title").json()
+    assert body["count"] == 0 and body["results"] == []

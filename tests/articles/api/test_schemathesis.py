@@ -43,6 +43,16 @@ def test_the_api_does_what_its_schema_says(public_site, mode):
     assert not failures, "\n\n".join(f"{label}:\n{error}" for label, error in failures.items())
 
 
+def _checks_for(case, mode, checks) -> list:
+    """Every check, except that a generated non-empty ``cursor`` may be refused: cursors are
+    issued by the server (opaque tokens), which no schema can describe, and a malformed one is
+    a documented 400."""
+    cursor = (case.query or {}).get("cursor", "")
+    if mode == GenerationMode.POSITIVE and isinstance(cursor, str) and cursor.strip():
+        return [check for check in checks if check.__name__ != "positive_data_acceptance"]
+    return checks
+
+
 def _run_every_operation(operations, mode, checks, failures) -> None:
     for operation in operations:
 
@@ -54,7 +64,7 @@ def _run_every_operation(operations, mode, checks, failures) -> None:
             suppress_health_check=list(HealthCheck),
         )
         def run(case):
-            case.call_and_validate(checks=checks)
+            case.call_and_validate(checks=_checks_for(case, mode, checks))
 
         try:
             run()
