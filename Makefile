@@ -10,7 +10,7 @@ PORT ?= 8000
 RUN_LOG := var/log/make-run.log
 STEP := cms/scripts/step $(RUN_LOG)
 
-.PHONY: run test install lint format migrations-check migrate demo admin serve worker clean
+.PHONY: run test install lint format migrations-check migrate demo admin serve worker clean typescript-client
 
 # Set up and serve on http://$(HOST):$(PORT) (admin at /admin/): a progress line per step, the
 # details in $(RUN_LOG), its last lines shown if a step fails.
@@ -66,3 +66,7 @@ worker: install  ## Run a background task worker (for TASKS_BACKEND=database)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache
+
+typescript-client: install  ## Regenerate clients/typescript/ (OpenAPI document, types) and type-check it
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) spectacular --format openapi-json --file clients/typescript/openapi.json
+	cd clients/typescript && npm ci --no-audit --no-fund && npm run generate && npm run typecheck

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit, urlunsplit
+
 from django.conf import settings
 from django.utils.encoding import iri_to_uri
 
@@ -15,3 +17,11 @@ def frontend_url(*, lang: str, slug: str) -> str:
     return iri_to_uri(
         settings.FRONTEND_URL_TEMPLATE.format(base=settings.FRONTEND_BASE_URL, lang=lang, slug=slug)
     )
+
+
+def frontend_path(url: str) -> str:
+    """A frontend URL without scheme and host: ``/de/blog/<slug>/`` (plus any query and
+    fragment), for frontends that link within whatever host serves them (preview deployments,
+    local development) without rewriting absolute URLs."""
+    parts = urlsplit(url)
+    return urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))

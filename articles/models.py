@@ -150,6 +150,11 @@ class ArticlePage(HeadlessPage):
         help_text=_("Describe the image for people who cannot see it."),
     )
     author_name = models.CharField(_("author"), max_length=200, blank=True)
+    author_is_organization = models.BooleanField(
+        _("author is an organisation"),
+        default=False,
+        help_text=_("A company or editorial team rather than a person (schema.org author type)."),
+    )
     # Per language (translation_complete_<lang>, see translation.py): whether the version in
     # that language has every text the primary language has (articles/completeness.py). Kept
     # by save(); the visibility selector filters on it. NULL: not computed yet (the project's
@@ -164,6 +169,7 @@ class ArticlePage(HeadlessPage):
         LanguagePickerPanel(),
         *Page.content_panels,
         FieldPanel("author_name"),
+        FieldPanel("author_is_organization"),
         FieldPanel("intro"),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")
@@ -354,6 +360,67 @@ class ArticleKeyword(Orderable):
         return str(self.keyword)
 
 
+class ArticleLanguageVersion(models.Model):
+    """When an article's content in one language last changed, and a fingerprint of it.
+
+    Kept beside the page, not on it: revisions must neither carry nor restore it. Written on
+    every publish by ``articles.freshness``; read by the API as the language's ``updated_at``.
+    """
+
+    page = models.ForeignKey(
+        ArticlePage, on_delete=models.CASCADE, related_name="language_versions"
+    )
+    lang = models.CharField(_("language"), max_length=12)
+    updated_at = models.DateTimeField(_("last changed"))
+    fingerprint = models.CharField(_("content fingerprint"), max_length=32)
+
+    class Meta:
+        verbose_name = _("article language version")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "lang"], name="unique_article_language_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.page_id}/{self.lang} changed {self.updated_at:%Y-%m-%d %H:%M}"
+
+
+class ApiToken(models.Model):
+    """A read-only token for the content API, for static builds and servers that fetch a lot.
+
+    Only a SHA-256 hash of the key is stored (the key is random, 256 bits: a slow hash would
+    add nothing); the key itself is shown once, when the token is created in the admin.
+    ``articles.api.tokens`` authenticates and throttles with it.
+    """
+
+    name = models.CharField(_("name"), max_length=100, help_text=_("Who or what uses it."))
+    prefix = models.CharField(_("prefix"), max_length=16, unique=True, editable=False)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    throttle_rate = models.CharField(
+        _("rate limit"),
+        max_length=32,
+        blank=True,
+        help_text=_('Requests per period, e.g. "6000/minute"; empty: API_TOKEN_THROTTLE_RATE.'),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("API token")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    def clean(self) -> None:
+        from articles.api.tokens import valid_rate
+
+        if self.throttle_rate and not valid_rate(self.throttle_rate):
+            raise ValidationError(
+                {"throttle_rate": _('Expected e.g. "6000/minute" (second, minute, hour, day).')}
+            )
+
+
 class ContentVersion(models.Model):
     """The version of everything the public API shows: one row, bumped in the transaction of
     every publish, unpublish, move, delete or visibility change (``articles.cache``).
@@ -377,4 +444,5 @@ class ContentVersion(models.Model):
 
 
 # Models of the redirects package live with their code; Django finds them through this import.
+from articles.indexing.models import ArticleSearchText  # noqa: E402, F401
 from articles.redirects.models import SlugRedirect  # noqa: E402, F401

@@ -5,8 +5,9 @@ embedtype="image|media" ..>``. Like Wagtail's ``expand_db_html`` this module rew
 Wagtail's own tag rewriters, but for a frontend on another domain:
 
 - a link to a page becomes that page's *frontend* URL in the same language (falling back per
-  ``MODELTRANSLATION_FALLBACK_LANGUAGES``); a link to a page the public cannot see is dropped and
-  its text kept;
+  ``MODELTRANSLATION_FALLBACK_LANGUAGES``), with the URL's path in ``data-path`` for frontends
+  that link within their own host; a link to a page the public cannot see is dropped and its
+  text kept;
 - images become ``<img>`` tags with absolute rendition URLs; media embeds become the provider's
   HTML in a ``<div class="embed" data-ratio="56.25%">`` wrapper;
 - the result is sanitised with nh3, whatever path the HTML took into the database, so no script,
@@ -26,7 +27,9 @@ from types import SimpleNamespace
 from typing import Any
 
 import nh3
+from anyascii import anyascii
 from django.utils.html import escape
+from django.utils.text import slugify
 from django.utils.timezone import now
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 from wagtail.embeds.embeds import get_embed, get_embed_hash
@@ -44,7 +47,8 @@ from wagtail.rich_text.rewriters import (
 )
 
 from articles import frontend_paths
-from articles.frontend import frontend_url
+from articles.frontend import frontend_path, frontend_url
+from articles.images import media_url
 from articles.selectors import link_targets, public_languages
 
 logger = logging.getLogger(__name__)
@@ -55,7 +59,7 @@ ALLOWED_TAGS = {
     *("img", "div", "iframe", "figure", "figcaption"),
 }
 ALLOWED_ATTRIBUTES = {
-    "a": {"href"},
+    "a": {"href", "data-path", "rel"},
     "img": {"src", "alt", "width", "height", "class", "loading"},
     "div": {"class", "data-ratio"},
     "iframe": {
@@ -65,9 +69,56 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
+
+# Link relations an editor may set (Google's qualifiers for paid, untrusted and user-generated
+# links, plus the privacy ones); anything else in a stored rel is dropped.
+LINK_RELATIONS = ("nofollow", "sponsored", "ugc", "noopener", "noreferrer")
+# The editor's way to set them: a link URL ending in "#rel=sponsored" (or "#rel=nofollow",
+# "#rel=sponsored+nofollow"...) - typed into Draftail's link field or an imported file alike,
+# stored as the URL and turned into a rel attribute here (docs/api.md, "Rich text").
+_REL_MARKER = re.compile(r"#rel=([a-z+, ]+)$", re.IGNORECASE)
+_A_START_TAG = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
+_HREF = re.compile(r"""\bhref=(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
+
+
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    """Values nh3's allow-list cannot judge by name alone."""
+    if attribute == "data-path":
+        # Only a site-relative path (what _page_links writes), never a URL or a script.
+        return value if value.startswith("/") and not value.startswith("//") else None
+    if attribute == "rel":
+        relations = [token for token in LINK_RELATIONS if token in value.lower().split()]
+        return " ".join(relations) or None
+    return value
+
+
+def link_relations_from_markers(html: str) -> str:
+    """``<a href="https://x.example/#rel=sponsored">`` -> ``<a href="https://x.example/"
+    rel="sponsored">`` (merged with any rel the tag has); unknown relations are ignored."""
+    if "#rel=" not in html.lower():
+        return html
+
+    def rewrite(tag_match: re.Match[str]) -> str:
+        tag = tag_match.group(0)
+        href = _HREF.search(tag)
+        marker = _REL_MARKER.search(href.group(2)) if href else None
+        if href is None or marker is None:
+            return tag
+        wanted = set(re.split(r"[+, ]+", marker.group(1).lower()))
+        relations = [token for token in LINK_RELATIONS if token in wanted]
+        url = href.group(2)[: marker.start()]
+        tag = f"{tag[: href.start()]}href={href.group(1)}{url}{href.group(1)}{tag[href.end() :]}"
+        if not relations:
+            return tag
+        return f'{tag[:-1].rstrip("/").rstrip()} rel="{" ".join(relations)}">'
+
+    return _A_START_TAG.sub(rewrite, html)
+
+
 _SANITISER = nh3.Cleaner(
     tags=ALLOWED_TAGS,
     attributes=ALLOWED_ATTRIBUTES,
+    attribute_filter=_filter_attribute,
     url_schemes=ALLOWED_URL_SCHEMES,
     link_rel=None,
     strip_comments=True,
@@ -82,7 +133,43 @@ def sanitise_html(html: str) -> str:
     """Sanitised HTML, safe to insert into any page (the allow-list above)."""
     if not html:
         return ""
-    return _BARE_LINK.sub(r"\1", _SANITISER.clean(html))
+    return _BARE_LINK.sub(r"\1", _SANITISER.clean(link_relations_from_markers(html)))
+
+
+ANCHOR_MAX_LENGTH = 80
+_SUB_HEADING = re.compile(r"<(h[2-6])>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
+
+
+def anchor_base(text: str) -> str:
+    """An ASCII URL-fragment id for a heading ("Größe & Preis" -> "grosse-preis"), at most
+    ``ANCHOR_MAX_LENGTH`` characters and cut between words; "" when nothing is left."""
+    base = slugify(anyascii(text)).strip("-")
+    if len(base) > ANCHOR_MAX_LENGTH:
+        cut = base[: ANCHOR_MAX_LENGTH + 1]
+        base = cut.rsplit("-", 1)[0] if "-" in cut else base[:ANCHOR_MAX_LENGTH]
+    return base.strip("-")
+
+
+def unique_anchor(base: str, seen: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``... the first not in ``seen`` (which it joins)."""
+    anchor, suffix = base, 2
+    while anchor in seen:
+        anchor, suffix = f"{base}-{suffix}", suffix + 1
+    seen.add(anchor)
+    return anchor
+
+
+def add_heading_ids(html: str, seen: set[str], *, fallback_prefix: str = "heading") -> str:
+    """Sanitised HTML with an ``id`` on every sub-heading (h2-h6), unique among ``seen`` (the
+    ids already used in the same document, e.g. the section anchors), for tables of contents
+    and deep links."""
+
+    def with_id(match: re.Match[str]) -> str:
+        tag, inner = match.group(1), match.group(2)
+        base = anchor_base(html_to_text(inner)) or f"{fallback_prefix}-{len(seen) + 1}"
+        return f'<{tag} id="{unique_anchor(base, seen)}">{inner}</{tag}>'
+
+    return _SUB_HEADING.sub(with_id, html) if html else html
 
 
 def html_to_text(html: str) -> str:
@@ -178,7 +265,11 @@ class RichTextRenderer:
         tags = []
         for attributes in attribute_list:
             url = self._page_url(attributes.get("id"))
-            tags.append(f'<a href="{escape(url)}">' if url else "<a>")
+            if url:
+                path = frontend_path(url)
+                tags.append(f'<a href="{escape(url)}" data-path="{escape(path)}">')
+            else:
+                tags.append("<a>")
         return tags
 
     def _page_url(self, page_id: str | None) -> str | None:
@@ -219,7 +310,7 @@ class RichTextRenderer:
             f' class="{escape(image_format.classname)}"' if image_format.classname else ""
         )
         return (
-            f'<img src="{escape(rendition.full_url)}" width="{rendition.width}" '
+            f'<img src="{escape(media_url(rendition.url))}" width="{rendition.width}" '
             f'height="{rendition.height}" alt="{escape(attributes.get("alt", ""))}"'
             f'{class_attribute} loading="lazy">'
         )

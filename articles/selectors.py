@@ -14,7 +14,7 @@ subqueries (keyword counts).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from types import SimpleNamespace
 from typing import Any
@@ -33,6 +33,9 @@ from articles.completeness import (
     incomplete_policy,
     translated_languages,
 )
+from articles.freshness import language_updated_at, updated_at_annotations
+from articles.images import rendition_specs
+from articles.indexing.search_text import ranked_article_ids, uses_search_texts
 from articles.models import FAQ, ArticleKeyword, ArticlePage, Section
 from articles.prepared import PreparedQuery
 from seo.models import Keyword
@@ -216,15 +219,17 @@ def _article_page_query(lang: str, policy: str) -> PreparedQuery:
         "first_published_at",
         "last_published_at",
         "author_name",
+        "author_is_organization",
         "hero_image_id",
         *_columns(*ARTICLE_TEXT_FIELDS, "translation_complete"),
     ]
+    updated_at = updated_at_annotations([lang])
     return PreparedQuery(
         lambda slug: (
             visible_articles(lang)
             .filter(**{build_localized_fieldname("slug", lang): slug})
-            .annotate(**_parent_titles(lang))
-            .values(*columns, "parent_title", "parent_title_default")[:1]
+            .annotate(**_parent_titles(lang), **updated_at)
+            .values(*columns, "parent_title", "parent_title_default", *updated_at)[:1]
         ),
         placeholder=_SLUG_PLACEHOLDER,
     )
@@ -277,7 +282,7 @@ def article_detail(slug: str, *, lang: str, hero_filter_spec: str) -> ArticleRow
         hero_image = (
             get_image_model()
             .objects.filter(pk=page.hero_image_id)
-            .prefetch_renditions(hero_filter_spec)
+            .prefetch_renditions(*rendition_specs(hero_filter_spec))
             .first()
         )
     return ArticleRows(
@@ -301,6 +306,8 @@ class MissingArticle:
 
     available_languages: list[str]  # the public languages of the article with that slug
     incomplete: bool  # it exists in the language, but is hidden there as incomplete
+    # {lang: slug} of the public languages: where a wrong-language request should go.
+    slugs: dict[str, str] = field(default_factory=dict)
 
 
 def missing_article(slug: str, *, lang: str) -> MissingArticle:
@@ -322,7 +329,9 @@ def missing_article(slug: str, *, lang: str) -> MissingArticle:
         and getattr(row, build_localized_fieldname("slug", lang)) == slug
         and lang not in public_languages(row)
     )
-    return MissingArticle(public_languages(row), hidden)
+    languages = public_languages(row)
+    slugs = {code: getattr(row, build_localized_fieldname("slug", code)) for code in languages}
+    return MissingArticle(languages, hidden, slugs)
 
 
 def article_list(lang: str) -> QuerySet:
@@ -340,17 +349,34 @@ def article_list(lang: str) -> QuerySet:
         )
         for code in settings.MODELTRANSLATION_LANGUAGES
     }
+    updated_at = updated_at_annotations([lang])
     return (
         visible_articles(lang)
-        .annotate(**focus_terms)
+        .annotate(**focus_terms, **updated_at)
         .values(
             "pk",
             "first_published_at",
             "last_published_at",
-            *_columns("title", "slug", "intro", "translation_complete"),
+            "hero_image_id",
+            *updated_at,
+            *_columns("title", "slug", "intro", "hero_image_alt", "translation_complete"),
             *focus_terms,
         )
     )
+
+
+def images_with_renditions(image_ids: Iterable[int | None], base_spec: str) -> dict[int, Any]:
+    """The images among ``image_ids`` with every rendition of ``base_spec``'s responsive set
+    prefetched: two queries for any number of images (list items' hero images)."""
+    ids = {image_id for image_id in image_ids if image_id is not None}
+    if not ids:
+        return {}
+    images = (
+        get_image_model()
+        .objects.filter(pk__in=ids)
+        .prefetch_renditions(*rendition_specs(base_spec))
+    )
+    return {image.pk: image for image in images}
 
 
 def articles_with_keyword(queryset: QuerySet, *, term: str, lang: str) -> QuerySet:
@@ -380,16 +406,17 @@ def keyword_usage(lang: str) -> QuerySet:
         .annotate(count=Count("page", distinct=True))
         .values("count")
     )
-    return (
-        Keyword.objects.annotate(article_count=Subquery(usage))
-        .filter(article_count__gt=0)
-        .order_by("-article_count", "pk")
-    )
+    keywords = Keyword.objects.annotate(article_count=Subquery(usage)).filter(article_count__gt=0)
+    if incomplete_policy() == HIDE:
+        # Nothing falls back with "hide": a keyword without a term in the language is none of
+        # the language's keywords (an empty term is no keyword).
+        keywords = keywords.filter(**{f"{build_localized_fieldname('term', lang)}__gt": ""})
+    return keywords.order_by("-article_count", "pk")
 
 
 def sitemap_articles(lang: str | None = None) -> QuerySet:
     """Visible articles complete in ``lang`` (or in any language) for sitemaps, oldest first:
-    rows of ``pk``, ``last_published_at`` and every language's ``title_<lang>``,
+    rows of ``pk``, the dates and every language's ``title_<lang>``,
     ``slug_<lang>`` and ``translation_complete_<lang>``.
 
     Only complete versions are listed, whatever the policy: an incomplete one is hidden, or
@@ -403,18 +430,31 @@ def sitemap_articles(lang: str | None = None) -> QuerySet:
         queryset = queryset.filter(any_language)
     else:
         queryset = queryset.filter(complete_in_q(lang))
-    return queryset.order_by("first_published_at", "pk").values(
-        "pk", "last_published_at", *_columns("title", "slug", "translation_complete")
+    updated_at = updated_at_annotations([lang] if lang else settings.MODELTRANSLATION_LANGUAGES)
+    return (
+        queryset.annotate(**updated_at)
+        .order_by("first_published_at", "pk")
+        .values(
+            "pk",
+            "first_published_at",
+            "last_published_at",
+            *updated_at,
+            *_columns("title", "slug", "translation_complete"),
+        )
     )
 
 
-def search_article_ids(candidates: QuerySet, query: str) -> list[int]:
-    """Ids of the ``candidates`` that match ``query`` in Wagtail search, most relevant first.
+def search_article_ids(candidates: QuerySet, query: str, *, lang: str) -> list[int]:
+    """Ids of the ``candidates`` whose ``lang`` version matches ``query``, most relevant first.
 
-    Wagtail search only accepts filters on indexed ``FilterField``s, and visibility is built from
-    subqueries; so the candidates are passed to it as one ``id IN (...)`` filter, which it
-    accepts, and only their ids are loaded.
+    On PostgreSQL: the per-language full-text documents (``articles.indexing.search_text``),
+    stemmed in the language's configuration. Elsewhere: Wagtail search over all languages'
+    fields. Wagtail search only accepts filters on indexed ``FilterField``s, and visibility is
+    built from subqueries; so the candidates are passed to it as one ``id IN (...)`` filter,
+    which it accepts, and only their ids are loaded.
     """
+    if uses_search_texts():
+        return ranked_article_ids(candidates, query, lang=lang)
     results = (
         ArticlePage.objects.filter(id__in=candidates.order_by().values("pk"))
         .only("pk")
@@ -424,9 +464,9 @@ def search_article_ids(candidates: QuerySet, query: str) -> list[int]:
 
 
 def public_slugs(page_ids: QuerySet | Iterable[int] | None = None) -> dict[int, dict]:
-    """Per visible article (among ``page_ids``; all when None): ``last_published_at`` and, per
-    language the public may read it in, its slug - ``{pk: {"updated_at": ..., "slugs": {lang:
-    slug}}}`` (the change feed's view of the site).
+    """Per visible article (among ``page_ids``; all when None) and per language the public may
+    read it in, its slug and when that language last changed - ``{pk: {"updated_at": {lang:
+    datetime}, "slugs": {lang: slug}}}`` (the change feed's view of the site).
 
     The visibility is ``visible_articles``' own; the languages are ``public_languages``', the
     same rule ``visible_articles(lang)`` filters on. One query.
@@ -434,15 +474,21 @@ def public_slugs(page_ids: QuerySet | Iterable[int] | None = None) -> dict[int, 
     queryset = visible_articles()
     if page_ids is not None:
         queryset = queryset.filter(pk__in=page_ids)
-    rows = queryset.values("pk", "last_published_at", *_columns("title", "slug"), *_complete())
+    updated_at = updated_at_annotations(settings.MODELTRANSLATION_LANGUAGES)
+    rows = queryset.annotate(**updated_at).values(
+        "pk", "last_published_at", *updated_at, *_columns("title", "slug"), *_complete()
+    )
     found = {}
     for row in rows:
         article = SimpleNamespace(**row)
+        languages = public_languages(article)
         found[row["pk"]] = {
-            "updated_at": row["last_published_at"],
+            # Per language, as the API's updated_at (articles/freshness.py): an edit of one
+            # language is no change of the others.
+            "updated_at": {code: language_updated_at(article, code) for code in languages},
             "slugs": {
                 code: getattr(article, build_localized_fieldname("slug", code))
-                for code in public_languages(article)
+                for code in languages
             },
         }
     return found

@@ -6,9 +6,13 @@ from django.http import Http404
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
-from articles.models import HeadlessPage, SlugRedirect
+from articles.api.tokens import hash_key, new_key
+from articles.models import ApiToken, HeadlessPage, SlugRedirect
 from articles.seo_adapter import ArticleSEOSource
 from seo.services import keyword_update_terms
 
@@ -51,7 +55,7 @@ class SlugRedirectViewSet(ModelViewSet):
     icon = "redirect"
     add_to_settings_menu = True
     menu_label = _("Slug redirects")
-    list_display = ["lang", "old_slug", "page", "created_at"]
+    list_display = ["lang", "old_slug", "current_slug", "page", "created_at"]
     list_filter = ["lang"]
     search_fields = ["old_slug"]
     form_fields = ["lang", "old_slug", "page"]
@@ -61,3 +65,35 @@ class SlugRedirectViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_slug_redirects() -> ModelViewSet:
     return SlugRedirectViewSet("slug_redirects")
+
+
+class ApiTokenCreateView(CreateView):
+    """Generates the key on save and shows it once, in the success message; only its hash
+    is stored."""
+
+    def save_instance(self):
+        key, prefix = new_key()
+        self.form.instance.prefix = prefix
+        self.form.instance.key_hash = hash_key(key)
+        self.created_key = key
+        return super().save_instance()
+
+    def get_success_message(self, instance):
+        return _(
+            "API token “%(name)s” created. Copy the key now, it is not shown again: %(key)s"
+        ) % {"name": instance.name, "key": self.created_key}
+
+
+class ApiTokenViewSet(SnippetViewSet):
+    """Settings -> API tokens: read-only keys for static builds (docs/api.md)."""
+
+    model = ApiToken
+    add_view_class = ApiTokenCreateView
+    icon = "key"
+    menu_label = _("API tokens")
+    add_to_settings_menu = True
+    list_display = ["name", "prefix", "throttle_rate", "is_active", "created_at", "last_used_at"]
+    panels = [FieldPanel("name"), FieldPanel("throttle_rate"), FieldPanel("is_active")]
+
+
+register_snippet(ApiTokenViewSet)

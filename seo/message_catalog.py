@@ -115,7 +115,7 @@ MESSAGES = [
     pgettext_lazy('site.clean.focus_keyword_cannibalisation', 'No two articles share a focus keyword.'),
     pgettext_lazy('site.clean.orphan_article', 'Every article is linked from at least one other article.'),
     npgettext_lazy('site.translation_coverage', '{missing} of {total} articles has no version in {lang}.', '{missing} of {total} articles have no version in {lang}.', 'missing'),
-    pgettext_lazy('site.translation_coverage_incomplete', '{incomplete} of {total} articles have an incomplete version in {lang}.'),
+    npgettext_lazy('site.translation_coverage_incomplete', '{incomplete} of {total} articles has an incomplete version in {lang}.', '{incomplete} of {total} articles have an incomplete version in {lang}.', 'incomplete'),
     pgettext_lazy('site.clean.translation_coverage', 'Every article exists, complete, in every language.'),
     pgettext_lazy('list.more', 'and {count} more'),
 ]

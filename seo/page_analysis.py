@@ -56,6 +56,7 @@ CHECK_LABELS = {
     "passive_voice": _("Passive voice"),
     "transition_words": _("Transition words"),
     "consecutive_sentences": _("Consecutive sentences"),
+    "language_complete": _("Complete in this language"),
 }
 
 # Where a keyword can be found, in reading order (``seo.engine.KeywordMatch.location``).

@@ -10,7 +10,8 @@ handles GET/HEAD under ``/api/v1/`` and ``/sitemap.xml``:
   database once a second);
 - otherwise the view runs; a 200 from a view that marked it shareable (``mark_shareable``:
   public content, the same for everyone) gets ``ETag`` (a hash of the body), ``Last-Modified``
-  (the newest content date it shows, never older than the last invalidation), ``Cache-Control:
+  (the newest content date it shows; for lists and sitemaps never older than the last
+  invalidation, see ``mark_own_last_modified``), ``Cache-Control:
   public, max-age=API_CACHE_MAX_AGE`` (shortened to the next scheduled expiry, if sooner) and
   is cached; anything else passes through untouched;
 - either way a matching ``If-None-Match`` (or, without it, ``If-Modified-Since``) gets a 304.
@@ -40,14 +41,17 @@ from django.utils.http import http_date, parse_etags, parse_http_date_safe
 from articles.api.errors import error_response
 from articles.api.language import LanguageChoice, UnsupportedLanguage, language_for_request
 from articles.api.throttling import throttle_wait
+from articles.api.tokens import AUTHENTICATE_HEADER, InvalidToken, request_identity
 from articles.cache import CacheState, current_state
 
-CACHED_PATH_PREFIXES = ("/api/v1/", "/sitemap.xml")
+CACHED_PATH_PREFIXES = ("/api/v1/", "/sitemap.xml", "/sitemap-")
 # Per-editor drafts (preview tokens): never looked up, never stored, whatever a view says.
 UNCACHED_PATHS = ("/api/v1/preview/",)
 # Only parameters some endpoint understands take part in the key: arbitrary extra parameters
 # can neither split one response into many entries nor bypass the cache.
-KEY_PARAMETERS = frozenset({"page", "page_size", "keyword", "search", "ordering", "updated_since"})
+KEY_PARAMETERS = frozenset(
+    {"page", "page_size", "cursor", "keyword", "search", "ordering", "updated_since"}
+)
 # What a cached response carries; the stack around the middleware (CORS, security headers)
 # adds its own to hits and misses alike. A short list keeps the hit path cheap.
 STORED_HEADERS = (
@@ -146,7 +150,10 @@ def make_entry(response: HttpResponse, changed_at: int) -> CachedEntry:
     body = response.content
     etag = f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"'
     content_date = parse_http_date_safe(response.get("Last-Modified", "")) or 0
-    last_modified = max(content_date, changed_at)
+    if getattr(response, "api_own_last_modified", False) and content_date:
+        last_modified = content_date
+    else:
+        last_modified = max(content_date, changed_at)
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
     response["Cache-Control"] = f"public, max-age={settings.API_CACHE_MAX_AGE}"
@@ -240,8 +247,15 @@ def lookup(request: HttpRequest) -> Lookup | None:
 
 
 def cached_response(request: HttpRequest, found: Lookup) -> HttpResponse:
-    """The response for a cache hit: the entry, a 304, or a 429 when over the rate."""
-    wait = throttle_wait(request)
+    """The response for a cache hit: the entry, a 304, a 429 when over the rate (per address,
+    or per API token: the same accounting as the views'), or a 401 for an invalid token."""
+    try:
+        token = request_identity(request.META)
+    except InvalidToken as error:
+        response = error_response(error.status_code, error.error_code, error.message)
+        response["WWW-Authenticate"] = AUTHENTICATE_HEADER
+        return response
+    wait = throttle_wait(request, token)
     if wait is not None:
         return _throttled(wait)
     assert found.entry is not None
@@ -293,6 +307,18 @@ def mark_shareable(response: HttpResponse) -> HttpResponse:
     cached and served to someone else by accident.
     """
     response.api_shareable = True  # type: ignore[attr-defined]
+    return response
+
+
+def mark_own_last_modified(response: HttpResponse) -> HttpResponse:
+    """The view's ``Last-Modified`` is the content's own time and covers everything the
+    response shows (an article in one language: ``articles.freshness``), so it is kept as is.
+
+    Without this mark the validator is never older than the last content change anywhere
+    (``CacheState.changed_at``): a list changes when an article leaves it, and no date in the
+    list says so.
+    """
+    response.api_own_last_modified = True  # type: ignore[attr-defined]
     return response
 
 

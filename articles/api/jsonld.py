@@ -39,9 +39,18 @@ def blog_posting(
     image_url: str | None,
     keywords: Sequence[str],
     word_count: int,
+    author_is_organization: bool = False,
+    publisher_logo_url: str | None = None,
 ) -> dict[str, Any]:
-    publisher = {"@type": "Organization", "name": publisher_name, "url": publisher_url}
-    author = {"@type": "Person", "name": author_name} if author_name else publisher
+    publisher: dict[str, Any] = {
+        "@type": "Organization",
+        "name": publisher_name,
+        "url": publisher_url,
+    }
+    if publisher_logo_url:
+        publisher["logo"] = {"@type": "ImageObject", "url": publisher_logo_url}
+    author_type = "Organization" if author_is_organization else "Person"
+    author = {"@type": author_type, "name": author_name} if author_name else publisher
     data: dict[str, Any] = {
         "@context": SCHEMA_ORG,
         "@type": "BlogPosting",

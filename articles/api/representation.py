@@ -13,13 +13,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from anyascii import anyascii
 from django.conf import settings
-from django.utils.text import slugify
 from modeltranslation.utils import build_localized_fieldname
 
 from articles import frontend_paths
-from articles.api import jsonld
+from articles.api import head, jsonld
 from articles.api.localized import LocalizedReader
 from articles.completeness import (
     Completeness,
@@ -27,9 +25,18 @@ from articles.completeness import (
     language_completeness,
     primary_language,
 )
-from articles.frontend import frontend_url
+from articles.freshness import language_updated_at
+from articles.frontend import frontend_path, frontend_url
+from articles.images import responsive_image
 from articles.models import WORDS_PER_MINUTE
-from articles.richtext import RichTextRenderer, html_to_text, truncate_words
+from articles.richtext import (
+    RichTextRenderer,
+    add_heading_ids,
+    anchor_base,
+    html_to_text,
+    truncate_words,
+    unique_anchor,
+)
 from articles.selectors import (
     ArticleRows,
     indexable_languages,
@@ -66,39 +73,47 @@ def alternates(page: Any) -> list[dict[str, str]]:
     (``selectors.indexable_languages``), plus ``x-default`` (default language first)."""
     languages = indexable_languages(page)
     links = [
-        {"lang": code, "url": frontend_url(lang=code, slug=localized_slug(page, code))}
+        with_path({"lang": code, "url": frontend_url(lang=code, slug=localized_slug(page, code))})
         for code in languages
     ]
     if links:
         default = settings.LANGUAGE_CODE if settings.LANGUAGE_CODE in languages else languages[0]
-        links.append({"lang": "x-default", "url": links[languages.index(default)]["url"]})
+        links.append({**links[languages.index(default)], "lang": "x-default"})
     return links
 
 
-def section_anchors(headings: Sequence[str]) -> list[str]:
-    """URL-fragment ids for headings, ASCII and unique: "Größe & Preis" -> "grosse-preis"."""
-    anchors: list[str] = []
-    seen: set[str] = set()
-    for position, heading in enumerate(headings, start=1):
-        base = slugify(anyascii(heading))[:80].strip("-") or f"section-{position}"
-        anchor, suffix = base, 2
-        while anchor in seen:
-            anchor, suffix = f"{base}-{suffix}", suffix + 1
-        seen.add(anchor)
-        anchors.append(anchor)
-    return anchors
+def with_path(link: dict[str, Any]) -> dict[str, Any]:
+    """``link`` with ``path`` (its ``url`` without scheme and host) right after ``url``: a
+    frontend links within whatever host serves it (previews, local builds) without rewriting."""
+    result = {}
+    for key, value in link.items():
+        result[key] = value
+        if key == "url":
+            result["path"] = frontend_path(value)
+    return result
+
+
+def translation_links(slugs: dict[str, str]) -> list[dict[str, str]]:
+    """``{lang: slug}`` as the languages an article exists in, with slug, URL and path."""
+    links = []
+    for code, slug in slugs.items():
+        url = frontend_url(lang=code, slug=slug)
+        links.append({"lang": code, "slug": slug, "url": url, "path": frontend_path(url)})
+    return links
+
+
+def section_anchors(headings: Sequence[str], seen: set[str] | None = None) -> list[str]:
+    """URL-fragment ids for headings, ASCII and unique: "Größe & Preis" -> "grosse-preis";
+    long headings are cut between words. ``seen`` collects the ids used."""
+    seen = set() if seen is None else seen
+    return [
+        unique_anchor(anchor_base(heading) or f"section-{position}", seen)
+        for position, heading in enumerate(headings, start=1)
+    ]
 
 
 def hero_image(image: Any | None, *, alt: str, filter_spec: str) -> dict[str, Any] | None:
-    if image is None:
-        return None
-    rendition = image.get_renditions(filter_spec)[filter_spec]
-    return {
-        "url": rendition.full_url,
-        "width": rendition.width,
-        "height": rendition.height,
-        "alt": alt,
-    }
+    return responsive_image(image, alt=alt, base_spec=filter_spec)
 
 
 @dataclass
@@ -134,6 +149,11 @@ class ServedArticle:
     completeness: Completeness
     fallbacks: list[dict[str, str]]
     sources: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def text_fell_back(self) -> bool:
+        """Whether any served text (not just a keyword's term) is another language's."""
+        return any(not item["field"].startswith("keywords[") for item in self.fallbacks)
 
 
 def served_article(
@@ -178,11 +198,14 @@ def served_article(
     sources = {"intro": intro, "conclusion": conclusion}
     intro_html, conclusion_html = renderer.render(intro), renderer.render(conclusion)
     section_data = []
-    for index, ((heading, body, _own), anchor) in enumerate(
-        zip(sections, section_anchors([item[0] for item in sections]), strict=True)
-    ):
-        section_data.append({"heading": heading, "anchor": anchor, "body": renderer.render(body)})
+    # Section anchors first, then the sub-headings inside the bodies: one set of ids per page.
+    ids: set[str] = set()
+    anchors = section_anchors([item[0] for item in sections], ids)
+    for index, ((heading, body, _own), anchor) in enumerate(zip(sections, anchors, strict=True)):
+        body_html = add_heading_ids(renderer.render(body), ids)
+        section_data.append({"heading": heading, "anchor": anchor, "body": body_html})
         sources[f"sections[{index}].body"] = body
+    conclusion_html = add_heading_ids(conclusion_html, ids)
     faq_data = []
     own_faqs = []
     for index, (question, answer, own) in enumerate(faqs):
@@ -226,6 +249,7 @@ def served_article(
 def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> dict[str, Any]:
     """Everything a frontend needs to render the article and its head tags in ``lang``."""
     page = rows.page
+    updated_at = language_updated_at(page, lang)
     served = served_article(rows, lang)
     title, url, complete = served.title, served.url, served.completeness.complete
     keywords = served.keywords
@@ -235,7 +259,7 @@ def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> di
     # hreflang: complete versions only. An incomplete one served with fallback text is noindex
     # and no alternate of anything (it points to the complete ones, itself excluded).
     links = alternates(page)
-    site_name = settings.WAGTAIL_SITE_NAME
+    site_name = settings.SITE_NAME
     trail = [(site_name, frontend_paths.home_url(lang))]
     index_url = frontend_paths.article_index_url(lang)
     parent_title = getattr(page, "parent_title", None) or getattr(
@@ -251,11 +275,13 @@ def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> di
             description=description,
             # Text in another language is no text in this one: a document with fallback parts
             # claims no language at all rather than a wrong one.
-            lang=lang if not served.fallbacks else None,
+            lang=None if served.text_fell_back else lang,
             published=page.first_published_at,
-            modified=page.last_published_at,
+            modified=updated_at,
             author_name=page.author_name,
-            publisher_name=site_name,
+            author_is_organization=page.author_is_organization,
+            publisher_name=settings.PUBLISHER_NAME,
+            publisher_logo_url=settings.PUBLISHER_LOGO_URL or None,
             publisher_url=frontend_paths.home_url(lang),
             image_url=image["url"] if image else None,
             keywords=[keyword["term"] for keyword in keywords],
@@ -270,12 +296,13 @@ def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> di
         ),
         jsonld.breadcrumb_list(trail),
     ]
-    return {
+    data = {
         "id": page.pk,
         "lang": lang,
         "slug": served.slug,
         "title": title,
         "url": url,
+        "path": frontend_path(url),
         "intro": served.intro,
         "sections": served.sections,
         "conclusion": served.conclusion,
@@ -283,22 +310,25 @@ def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> di
         "keywords": keywords,
         "hero_image": image,
         "author": page.author_name,
+        "author_type": "Organization" if page.author_is_organization else "Person",
         # The model's reading speed, from the word count already made (Django's strip_tags, which
         # ArticlePage.reading_time uses, costs more than the rest of this function).
         "reading_time": max(1, math.ceil(served.word_count / WORDS_PER_MINUTE)),
         "word_count": served.word_count,
         "published_at": page.first_published_at,
-        "updated_at": page.last_published_at,
+        "updated_at": updated_at,
         "languages": public_languages(page),
         "complete": complete,
         "missing": [
             {"field": item.field, "label": item.label} for item in served.completeness.missing
         ],
         "fallbacks": served.fallbacks,
+        "breadcrumbs": [with_path({"name": name, "url": link}) for name, link in trail],
         "seo": {
             "title": seo_title,
             "description": description,
             "canonical_url": url,
+            "canonical_path": frontend_path(url),
             "robots": ROBOTS if complete else ROBOTS_INCOMPLETE,
             "alternates": links,
             "open_graph": {
@@ -315,12 +345,17 @@ def article_detail(rows: ArticleRows, lang: str, *, hero_filter_spec: str) -> di
                 ],
                 "image": image,
                 "published_time": page.first_published_at,
-                "modified_time": page.last_published_at,
+                "modified_time": updated_at,
                 "tags": [keyword["term"] for keyword in keywords],
             },
             "json_ld": [item for item in json_ld if item is not None],
         },
     }
+    data["seo"]["twitter"] = head.twitter_card(
+        title=seo_title, description=description, image=image, site=settings.TWITTER_SITE
+    )
+    data["head"] = head.head_elements(data["seo"])
+    return data
 
 
 def _children(
@@ -354,9 +389,16 @@ def _children(
     return rows
 
 
-def article_list_items(rows: Sequence[Any], lang: str) -> list[dict[str, Any]]:
+def article_list_items(
+    rows: Sequence[Any],
+    lang: str,
+    *,
+    images: dict[int, Any] | None = None,
+    hero_filter_spec: str = "",
+) -> list[dict[str, Any]]:
     """List entries from ``selectors.article_list`` rows; the rich-text references of all
-    intros are resolved together."""
+    intros are resolved together, hero ``images`` (by id, renditions prefetched) are given."""
+    images = images or {}
     readers = [LocalizedReader(lang) for _ in rows]
     intros = [reader.text(row, "intro", "intro") for reader, row in zip(readers, rows, strict=True)]
     renderer = RichTextRenderer(lang)
@@ -372,9 +414,10 @@ def article_list_items(rows: Sequence[Any], lang: str) -> list[dict[str, Any]]:
                 "slug": slug,
                 "title": reader.own(row, "title"),
                 "intro": renderer.render(intro),
-                "url": frontend_url(lang=lang, slug=slug),
+                **with_path({"url": frontend_url(lang=lang, slug=slug)}),
                 "published_at": row.first_published_at,
-                "updated_at": row.last_published_at,
+                "updated_at": language_updated_at(row, lang),
+                "hero_image": _list_hero_image(row, reader, images, hero_filter_spec),
                 "focus_keyword": focus or None,
                 "languages": public_languages(row),
                 "complete": is_complete(row, lang),
@@ -382,6 +425,16 @@ def article_list_items(rows: Sequence[Any], lang: str) -> list[dict[str, Any]]:
             }
         )
     return items
+
+
+def _list_hero_image(
+    row: Any, reader: LocalizedReader, images: dict[int, Any], filter_spec: str
+) -> dict[str, Any] | None:
+    image = images.get(getattr(row, "hero_image_id", None))
+    if image is None:
+        return None
+    alt = reader.text(row, "hero_image_alt", "hero_image.alt")
+    return responsive_image(image, alt=alt, base_spec=filter_spec)
 
 
 def keyword_items(keywords: Iterable[Any], lang: str) -> list[dict[str, Any]]:
@@ -401,7 +454,7 @@ def keyword_items(keywords: Iterable[Any], lang: str) -> list[dict[str, Any]]:
 
 def sitemap_entry(page: Any, lang: str) -> dict[str, Any]:
     return {
-        "url": frontend_url(lang=lang, slug=localized_slug(page, lang)),
-        "lastmod": page.last_published_at,
+        **with_path({"url": frontend_url(lang=lang, slug=localized_slug(page, lang))}),
+        "lastmod": language_updated_at(page, lang),
         "alternates": alternates(page),
     }

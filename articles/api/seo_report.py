@@ -29,7 +29,7 @@ from wagtail.models import Revision
 from wagtail.permissions import page_permission_policy
 
 from articles.api.errors import ApiError, invalid_parameters
-from articles.api.serializers import ErrorSerializer
+from articles.api.serializers import ErrorSerializer, language_field
 from articles.api.views import ERROR_RESPONSES, LANG_PARAMETER, SLUG_MAX_LENGTH, PublicAPIView
 from articles.models import ArticlePage
 from articles.selectors import article_by_slug
@@ -70,7 +70,7 @@ class CheckSerializer(serializers.Serializer):
 
 class SEOReportSerializer(serializers.Serializer):
     slug = serializers.CharField()
-    lang = serializers.CharField()
+    lang = language_field()
     score = serializers.IntegerField(min_value=0, max_value=100)
     checks = CheckSerializer(many=True)
     keywords = KeywordReportSerializer(many=True)
@@ -140,6 +140,7 @@ class ArticleSEOReportView(PublicAPIView):
             401: OpenApiResponse(ErrorSerializer, description="No credentials."),
             403: OpenApiResponse(ErrorSerializer, description="Not allowed to edit the page."),
             404: OpenApiResponse(ErrorSerializer, description="No such article in the language."),
+            405: ERROR_RESPONSES[405],
             429: ERROR_RESPONSES[429],
             503: ERROR_RESPONSES[503],
         },

@@ -1,8 +1,9 @@
 """Throttling of the public API, shared by the views and the response cache's fast path.
 
-Every client is anonymous here (the content API is public and read-only) and is throttled by
-address. The rate is read from ``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"]`` at request
-time (``API_THROTTLE_RATE``; ``off`` disables throttling).
+Clients are anonymous (the content API is public and read-only) and throttled by address,
+unless they present a read-only API token (``articles.api.tokens``): then by token, at its
+rate. The anonymous rate is read from ``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"]`` at
+request time (``API_THROTTLE_RATE``; ``off`` disables throttling).
 
 The address is ``REMOTE_ADDR``: ``X-Forwarded-For`` is anyone's to write, so it counts only
 behind proxies the operator declares (``TRUSTED_PROXY_COUNT``, DRF's ``NUM_PROXIES``); then the
@@ -48,26 +49,56 @@ fail_open_log = _FailOpenLog()
 
 
 class PublicApiThrottle(SimpleRateThrottle):
+    """Per address; or, for a request with an API token (``request.auth``, see
+    ``articles.api.tokens``), per token at the token's own rate."""
+
     scope = "anon"
 
     def get_rate(self) -> str | None:
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
 
     def get_cache_key(self, request: Any, view: Any) -> str:
+        token = _token(request)
+        if token is not None:
+            return self.cache_format % {"scope": "token", "ident": token.pk}
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
     def allow_request(self, request: Any, view: Any) -> bool:
+        token = _token(request)
+        if token is not None:
+            from articles.api.tokens import token_rate
+
+            self.rate = token_rate(token)
+            self.num_requests, self.duration = self.parse_rate(self.rate)
+        if self.rate is None:
+            return True
         allowed = super().allow_request(request, view)
         if any_breaker_open():
             fail_open_log.note()
         return allowed
 
 
-def throttle_wait(request: Any) -> float | None:
-    """Seconds to wait when ``request`` (Django's or DRF's) is over the rate, else None."""
-    if api_settings.DEFAULT_THROTTLE_RATES.get(PublicApiThrottle.scope) is None:
-        return None  # throttling is off
+def _token(request: Any) -> Any:
+    from articles.api.tokens import TokenIdentity
+
+    auth = getattr(request, "auth", None)
+    return auth if isinstance(auth, TokenIdentity) else None
+
+
+class _Identified:
+    """A Django request seen with the token it presents, as DRF's ``request.auth`` would be."""
+
+    def __init__(self, request: Any, token: Any) -> None:
+        self.META = request.META
+        self.auth = token
+
+
+def throttle_wait(request: Any, token: Any = None) -> float | None:
+    """Seconds to wait when ``request`` (Django's or DRF's, with the ``TokenIdentity`` it
+    presents, if any) is over its rate, else None."""
+    if token is None and api_settings.DEFAULT_THROTTLE_RATES.get(PublicApiThrottle.scope) is None:
+        return None  # anonymous throttling is off
     throttle = PublicApiThrottle()
-    if throttle.allow_request(request, None):
+    if throttle.allow_request(_Identified(request, token) if token else request, None):
         return None
     return throttle.wait() or 1.0

@@ -17,7 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from articles.api.errors import ApiError, invalid_parameters
-from articles.api.serializers import ErrorSerializer
+from articles.api.serializers import ErrorSerializer, language_field
 from articles.api.views import ERROR_RESPONSES, PublicAPIView
 from articles.delivery.feed import (
     CURSOR_PATTERN,
@@ -43,7 +43,7 @@ class ChangeSerializer(serializers.Serializer):
     )
     reason = serializers.ChoiceField(choices=ChangeReason.choices)
     id = serializers.IntegerField(help_text="The article's id: key your store by (id, lang).")
-    lang = serializers.CharField()
+    lang = language_field()
     slug = serializers.CharField(
         help_text="Upsert: the current slug. Tombstone: the slug that no longer works."
     )
@@ -51,7 +51,8 @@ class ChangeSerializer(serializers.Serializer):
         allow_null=True, help_text="Tombstones with reason slug_changed: the slug that replaced it."
     )
     updated_at = serializers.DateTimeField(
-        help_text="Upsert: when the article was last published. Tombstone: when it was removed."
+        help_text="Upsert: when the article last changed in this language (its updated_at). "
+        "Tombstone: when it was removed."
     )
     detail_url = serializers.URLField(
         allow_null=True, help_text="Upserts: the API URL of the article in this language."
@@ -123,8 +124,7 @@ class ChangeFeedView(PublicAPIView):
                 description="Invalid parameter, or a cursor that is malformed (invalid_cursor) "
                 "or older than the last compaction (cursor_expired: sync from the beginning).",
             ),
-            429: ERROR_RESPONSES[429],
-            503: ERROR_RESPONSES[503],
+            **{code: ERROR_RESPONSES[code] for code in (401, 405, 429, 503)},
         },
     )
     def get(self, request: Request) -> Response:

@@ -74,7 +74,7 @@ def record_public_changes(
     now = timezone.now()
     visible = {} if deleted else public_slugs(page_ids)
     current: dict[Key, tuple[str, datetime | None]] = {
-        (pk, lang): (slug, article["updated_at"])
+        (pk, lang): (slug, article["updated_at"][lang])
         for pk, article in visible.items()
         for lang, slug in article["slugs"].items()
     }

@@ -47,7 +47,8 @@ class ChangeEntry(models.Model):
     # working for a tombstone. ``new_slug`` is set on slug_changed tombstones.
     slug = models.CharField(max_length=255)
     new_slug = models.CharField(max_length=255, blank=True, default="")
-    # An upsert's article's last_published_at; a tombstone's moment of removal.
+    # An upsert's last change in its language (the API's updated_at); a tombstone's moment of
+    # removal.
     updated_at = models.DateTimeField()
     recorded_at = models.DateTimeField(default=timezone.now, db_index=True)
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 
 def _language_choices() -> list[tuple[str, str]]:
@@ -39,3 +41,8 @@ class SlugRedirect(models.Model):
 
     def __str__(self) -> str:
         return f"{self.lang}: {self.old_slug} -> #{self.page_id}"
+
+    @admin.display(description=_("slug now"))
+    def current_slug(self) -> str:
+        """Where the redirect leads: the article's slug in the language today."""
+        return getattr(self.page, build_localized_fieldname("slug", self.lang), None) or "-"

@@ -45,6 +45,8 @@ try:
         legacy_fallback=os.environ.get("CMS_FALLBACK_TO_DEFAULT"),
     )
     API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 300)
+    # URLs per sitemap file; past it /sitemap.xml becomes an index (Google's limit: 50,000).
+    SITEMAP_MAX_URLS = env_int("SITEMAP_MAX_URLS", 50_000, minimum=1)
     API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "600/minute")
     # Proxies in front of the app that append to X-Forwarded-For (a load balancer, a CDN). With
     # 0, clients are told apart by the connection's address only: the header is not trusted.
@@ -255,6 +257,29 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 CORS_URLS_REGEX = r"^/(api|sitemap\.xml).*$"
+# The API is read-only: a preflight names only these methods. Browsers may read the validators
+# and the throttle's Retry-After from JavaScript, and may send conditional requests and API
+# tokens (django-cors-headers' defaults expose nothing and allow neither If-* header).
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = (
+    "accept",
+    "accept-language",
+    "authorization",
+    "content-type",
+    "if-modified-since",
+    "if-none-match",
+    "user-agent",
+    "x-requested-with",
+)
+CORS_EXPOSE_HEADERS = (
+    "Content-Language",
+    "ETag",
+    "Last-Modified",
+    "Link",
+    "Retry-After",
+    "Vary",
+)
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 # SEO engine thresholds overrides, e.g. {"text_min_words": 600}. Unknown keys stop the audit.
 SEO_THRESHOLDS: dict[str, object] = {}
@@ -279,6 +304,20 @@ try:
     # Wagtail image filter for the hero image (og:image, JSON-LD image): 1200x630 is the size
     # Open Graph consumers and Google's article guidelines ask for.
     API_HERO_IMAGE_FILTER = env_str("API_HERO_IMAGE_FILTER", "fill-1200x630")
+    # Where frontends load media (rendition) files from, e.g. a CDN: "https://cdn.example.com".
+    # Empty: the host that serves them (WAGTAILADMIN_BASE_URL).
+    MEDIA_BASE_URL = env_str("MEDIA_BASE_URL", "").rstrip("/")
+    # The sizes attribute sent with every srcset (the layout's widths; frontends may override).
+    API_IMAGE_SIZES = env_str("API_IMAGE_SIZES", "(min-width: 1200px) 1200px, 100vw")
+    # The public site's name (og:site_name, the breadcrumb's home, the JSON-LD publisher) and
+    # the publisher's logo for Google's Article markup; the admin's name stays WAGTAIL_SITE_NAME.
+    SITE_NAME = env_str("SITE_NAME", env_str("WAGTAIL_SITE_NAME", "Multilingual SEO CMS"))
+    PUBLISHER_NAME = env_str("PUBLISHER_NAME", SITE_NAME)
+    PUBLISHER_LOGO_URL = env_str("PUBLISHER_LOGO_URL", "")
+    # Rate limit of requests with a read-only API token (per token; a token may set its own).
+    API_TOKEN_THROTTLE_RATE = env_str("API_TOKEN_THROTTLE_RATE", "6000/minute")
+    # The site's X/Twitter account (twitter:site), e.g. "@example"; empty leaves the tag out.
+    TWITTER_SITE = env_str("TWITTER_SITE", "")
     FRONTEND_URL_TEMPLATE.format(base="", lang="de", slug="example")
 except (ImproperlyConfigured, ValueError) as error:
     sys.exit(f"Configuration error: {error}")
@@ -303,6 +342,18 @@ elif not (
         f"got {API_THROTTLE_RATE!r}"
     )
 
+if API_TOKEN_THROTTLE_RATE.lower() not in {"", "off", "none", "0"}:
+    _token_count, _, _token_period = API_TOKEN_THROTTLE_RATE.partition("/")
+    if not (
+        _token_count.isdigit()
+        and int(_token_count) > 0
+        and _token_period in {"s", "sec", "second", "m", "min", "minute", "h", "hour", "d", "day"}
+    ):
+        sys.exit(
+            "Configuration error: API_TOKEN_THROTTLE_RATE: expected e.g. '6000/minute' or "
+            f"'off', got {API_TOKEN_THROTTLE_RATE!r}"
+        )
+
 # Serves cached API responses (and 304s) before the rest of the stack; inside CORS so cached
 # responses still get their CORS headers.
 MIDDLEWARE.insert(
@@ -319,6 +370,12 @@ SPECTACULAR_SETTINGS["SWAGGER_UI_DIST"] = "SIDECAR"
 SPECTACULAR_SETTINGS["SWAGGER_UI_FAVICON_HREF"] = "SIDECAR"
 SPECTACULAR_SETTINGS["REDOC_DIST"] = "SIDECAR"
 SPECTACULAR_SETTINGS["COMPONENT_SPLIT_REQUEST"] = True
+# One named enum per choice set: every language code field is the "Language" component.
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
+    "Language": "articles.api.serializers.LANGUAGE_CHOICES",
+    "Hreflang": "articles.api.serializers.HREFLANG_CHOICES",
+    "ErrorCode": "articles.api.serializers.ERROR_CODES",
+}
 
 # --- Change feed and webhooks (articles.delivery) -------------------------------------------
 # Background tasks (Django's tasks framework through the django-tasks backport); webhook

@@ -411,7 +411,9 @@ TEMPLATES: dict[str, Template] = {
         "missing",
     ),
     "site.translation_coverage_incomplete": (
-        "{incomplete} of {total} articles have an incomplete version in {lang}."
+        "{incomplete} of {total} articles has an incomplete version in {lang}.",
+        "{incomplete} of {total} articles have an incomplete version in {lang}.",
+        "incomplete",
     ),
     "site.clean.translation_coverage": "Every article exists, complete, in every language.",
     # lists

@@ -411,4 +411,52 @@ def test_site_audit_reports_translation_coverage_once(partly_english, make_artic
         if finding["id"] == "translation_coverage"
     }
     assert coverage[("en", "ok")] == "1 of 2 articles has no version in en."
-    assert coverage[("en", "problem")] == "1 of 2 articles have an incomplete version in en."
+    assert coverage[("en", "problem")] == "1 of 2 articles has an incomplete version in en."
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_rich_text_links_never_point_to_a_hidden_version(client, settings, make_article, policy):
+    use_policy(settings, policy)
+    target = make_article(
+        content=article_content(slug="ziel", sections=2),
+        translations={"en": article_content(slug="target", sections=1)},  # incomplete
+    )
+
+    def linking(n: int) -> str:
+        return f'<p>See <a linktype="page" id="{target.pk}">this guide</a> ({n}).</p>'
+
+    make_article(
+        content=article_content(slug="quelle", body=linking),
+        translations={"en": article_content(slug="source", body=linking)},
+    )
+    _, body = api(client, "/api/v1/articles/source/?lang=en")
+    expected = "/de/blog/ziel/" if policy == "hide" else "/en/blog/target/"
+    assert expected in body["sections"][0]["body"]
+
+
+def test_translation_with_extra_sections_names_them_with_their_lines(make_article):
+    page = make_article(content=article_content(slug="zwei-abschnitte", sections=2, faqs=1))
+    text = (
+        "Garden soil in two parts and one more\n"
+        "An intro of our own.\n"
+        "First part\n"
+        "Text of the first part.\n"
+        "Second part\n"
+        "Text of the second part.\n"
+        "Third part\n"
+        "Text the original does not have.\n"
+        "Conclusion\n"
+        "The end.\n"
+        "Questions & Answers\n"
+        "Q: Question 0?\n"
+        "A: Answer 0.\n"
+    )
+    report = import_article(
+        text,
+        source="extra.en.txt",
+        options=ImportOptions(parent=page.get_parent().specific, translation_of=page),
+    )
+    mismatch = [d for d in report.diagnostics if d.code == "sections-count-mismatch"]
+    assert len(mismatch) == 1 and mismatch[0].line == 7
+    assert "this file 3: extra: section 3 (line 7)" in mismatch[0].message
+    assert not report.holes  # a draft was asked for; nothing is held

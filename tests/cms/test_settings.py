@@ -166,3 +166,46 @@ def test_x_forwarded_for_is_trusted_only_behind_declared_proxies(
 ):
     monkeypatch.delenv("TRUSTED_PROXY_COUNT", raising=False)
     assert printed_setting("settings.REST_FRAMEWORK['NUM_PROXIES']", **environment) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "legacy", "expected"),
+    [
+        (None, None, "hide"),
+        ("fallback", None, "fallback"),
+        (" HIDE ", None, "hide"),
+        (None, "true", "fallback"),  # the deprecated alias keeps old deployments serving
+        (None, "off", "hide"),
+        ("fallback", "yes", "fallback"),
+    ],
+)
+def test_incomplete_languages_policy_with_its_deprecated_alias(raw, legacy, expected):
+    from cms.settings.environment import incomplete_languages_policy
+
+    assert incomplete_languages_policy(raw, legacy_fallback=legacy) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "legacy", "named"),
+    [
+        ("sometimes", None, "CMS_INCOMPLETE_LANGUAGES"),
+        (None, "maybe", "CMS_FALLBACK_TO_DEFAULT"),
+        ("hide", "true", "contradicts"),
+    ],
+)
+def test_bad_or_contradicting_incomplete_languages_settings_are_refused(raw, legacy, named):
+    from cms.settings.environment import incomplete_languages_policy
+
+    with pytest.raises(ImproperlyConfigured, match=named):
+        incomplete_languages_policy(raw, legacy_fallback=legacy)
+
+
+def test_contradicting_fallback_settings_stop_start_up_with_one_line():
+    result = run_django(
+        "check",
+        settings="cms.settings.dev",
+        CMS_INCOMPLETE_LANGUAGES="hide",
+        CMS_FALLBACK_TO_DEFAULT="true",
+    )
+    assert result.returncode != 0
+    assert "Configuration error: CMS_INCOMPLETE_LANGUAGES=hide contradicts" in result.stderr

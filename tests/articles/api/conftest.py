@@ -15,6 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.images.formats import get_image_formats
 
 from articles.content import ArticleContent, FAQContent, KeywordContent, SectionContent
+from articles.images import rendition_specs
 from articles.models import ArticlePage
 
 
@@ -50,7 +51,7 @@ def hero_image(db):
     image = get_image_model().objects.create(
         title="Blue test image", file=ImageFile(buffer, name="hero-test.png")
     )
-    image.get_rendition(settings.API_HERO_IMAGE_FILTER)
+    image.get_renditions(*rendition_specs(settings.API_HERO_IMAGE_FILTER))
     for image_format in get_image_formats():
         image.get_rendition(image_format.filter_spec)
     return image

@@ -55,9 +55,21 @@ def test_detail_carries_the_article_in_the_requested_language(get_json, bilingua
 def test_alternates_list_real_translations_and_x_default(get_json, bilingual):
     _response, body = get_json("/api/v1/articles/soil-care/?lang=en")
     assert body["seo"]["alternates"] == [
-        {"lang": "de", "url": f"{FRONTEND}/de/blog/bodenpflege/"},
-        {"lang": "en", "url": f"{FRONTEND}/en/blog/soil-care/"},
-        {"lang": "x-default", "url": f"{FRONTEND}/de/blog/bodenpflege/"},
+        {
+            "lang": "de",
+            "url": f"{FRONTEND}/de/blog/bodenpflege/",
+            "path": "/de/blog/bodenpflege/",
+        },
+        {
+            "lang": "en",
+            "url": f"{FRONTEND}/en/blog/soil-care/",
+            "path": "/en/blog/soil-care/",
+        },
+        {
+            "lang": "x-default",
+            "url": f"{FRONTEND}/de/blog/bodenpflege/",
+            "path": "/de/blog/bodenpflege/",
+        },
     ]
     assert body["seo"]["canonical_url"] == f"{FRONTEND}/en/blog/soil-care/"
 
@@ -68,8 +80,16 @@ def test_x_default_of_an_article_without_the_default_language_is_its_own_languag
     make_article("en", content=article_content(slug="english-only"))
     _response, body = get_json("/api/v1/articles/english-only/?lang=en")
     assert body["seo"]["alternates"] == [
-        {"lang": "en", "url": f"{FRONTEND}/en/blog/english-only/"},
-        {"lang": "x-default", "url": f"{FRONTEND}/en/blog/english-only/"},
+        {
+            "lang": "en",
+            "url": f"{FRONTEND}/en/blog/english-only/",
+            "path": "/en/blog/english-only/",
+        },
+        {
+            "lang": "x-default",
+            "url": f"{FRONTEND}/en/blog/english-only/",
+            "path": "/en/blog/english-only/",
+        },
     ]
 
 
@@ -80,7 +100,25 @@ def test_missing_translation_is_a_404_listing_the_languages_it_exists_in(client,
         assert response.status_code == 404
         error = response.json()["error"]
         assert error["code"] == "article_not_found"
-        assert error["details"] == {"slug": slug, "lang": lang, "available_languages": ["de", "en"]}
+        assert error["details"] == {
+            "slug": slug,
+            "lang": lang,
+            "available_languages": ["de", "en"],
+            "translations": [
+                {
+                    "lang": "de",
+                    "slug": "bodenpflege",
+                    "url": f"{FRONTEND}/de/blog/bodenpflege/",
+                    "path": "/de/blog/bodenpflege/",
+                },
+                {
+                    "lang": "en",
+                    "slug": "soil-care",
+                    "url": f"{FRONTEND}/en/blog/soil-care/",
+                    "path": "/en/blog/soil-care/",
+                },
+            ],
+        }
         assert "de, en" in error["message"]
 
 
@@ -89,6 +127,28 @@ def test_slug_of_another_language_is_not_found_in_this_language(client, bilingua
     response = client.get("/api/v1/articles/bodenpflege/?lang=en")
     assert response.status_code == 404
     assert response.json()["error"]["details"]["available_languages"] == ["de", "en"]
+
+
+def test_a_wrong_language_slug_tells_the_frontend_where_to_redirect(
+    client, bilingual, django_assert_max_num_queries
+):
+    # A catch-all route at /en/blog/bodenpflege/ needs one call to find /en/blog/soil-care/.
+    # Content version, the article, the former-slug lookup, the wrong-language lookup, then
+    # Wagtail's redirect middleware (site and redirect lookups of any 404).
+    with django_assert_max_num_queries(7):
+        response = client.get("/api/v1/articles/bodenpflege/?lang=en")
+    assert response.status_code == 404
+    details = response.json()["error"]["details"]
+    translations = {item["lang"]: item for item in details["translations"]}
+    assert translations["en"]["slug"] == "soil-care"
+    assert translations["en"]["path"] == "/en/blog/soil-care/"
+    assert translations["en"]["url"] == f"{FRONTEND}/en/blog/soil-care/"
+    # The same through the production entry point (the 404 is never cached, so Django answers).
+    from tests.wsgi_client import call, production_app
+
+    answer = call(production_app(), "/api/v1/articles/bodenpflege/?lang=en")
+    assert answer.status == 404
+    assert b'"path":"/en/blog/soil-care/"' in answer.body.replace(b" ", b"")
 
 
 @pytest.fixture
@@ -126,6 +186,15 @@ def test_hidden_incomplete_version_is_a_404_without_its_contents(get_json, partl
         "slug": "partly",
         "lang": "en",
         "available_languages": ["de"],
+        # Where a catch-all route can send the visitor instead.
+        "translations": [
+            {
+                "lang": "de",
+                "slug": "teilweise",
+                "url": f"{FRONTEND}/de/blog/teilweise/",
+                "path": "/de/blog/teilweise/",
+            }
+        ],
     }
     assert "incomplete" in body["error"]["message"]
     assert "Heading" not in response.content.decode()

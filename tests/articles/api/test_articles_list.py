@@ -6,17 +6,20 @@ from datetime import UTC, datetime
 
 import pytest
 
-from articles.models import ArticlePage
+from articles.models import ArticleLanguageVersion, ArticlePage
 from tests.articles.api.conftest import article_content
 
 pytestmark = pytest.mark.django_db
 
 
 def set_dates(page, published: str, updated: str | None = None) -> None:
+    """Publishing dates as if the article (every language of it) had changed then."""
+    updated_at = datetime.fromisoformat(updated or published).replace(tzinfo=UTC)
     ArticlePage.objects.filter(pk=page.pk).update(
         first_published_at=datetime.fromisoformat(published).replace(tzinfo=UTC),
-        last_published_at=datetime.fromisoformat(updated or published).replace(tzinfo=UTC),
+        last_published_at=updated_at,
     )
+    ArticleLanguageVersion.objects.filter(page=page).update(updated_at=updated_at)
 
 
 @pytest.fixture
@@ -60,8 +63,10 @@ def test_list_is_newest_first_with_item_fields(get_json, three_articles):
         "title": "Kompost anlegen",
         "intro": "<p>Soil changes with every season.</p>",
         "url": "http://localhost:3000/de/blog/kompost/",
+        "path": "/de/blog/kompost/",
         "published_at": "2024-01-10T08:00:00Z",
         "updated_at": "2024-06-01T08:00:00Z",
+        "hero_image": None,
         "focus_keyword": "kompost term 0",
         "languages": ["de", "en"],
         "complete": True,

@@ -57,6 +57,20 @@ def test_keyword_terms_fall_back_and_say_so(get_json, make_article, settings):
     ]
 
 
+def test_keywords_without_a_term_in_the_language_are_left_out_when_nothing_falls_back(
+    get_json, make_article, settings
+):
+    settings.CMS_INCOMPLETE_LANGUAGES = "hide"
+    make_article(
+        content=article_content(slug="mit-begriffen", keywords=1),
+        translations={"en": article_content(slug="with-terms", keywords=0)},
+    )
+    _response, body = get_json("/api/v1/keywords/?lang=en")
+    assert body["results"] == []
+    _response, german = get_json("/api/v1/keywords/?lang=de")
+    assert [item["term"] for item in german["results"]] == ["mit-begriffen term 0"]
+
+
 def test_languages_lists_the_configured_languages_and_the_default(get_json, settings):
     settings.CMS_INCOMPLETE_LANGUAGES = "fallback"
     _response, body = get_json("/api/v1/languages/")
@@ -83,9 +97,9 @@ def test_json_sitemap_lists_urls_with_alternates(get_json, articles):
     assert english["lang"] == "en"
     assert [entry["url"] for entry in english["results"]] == [f"{FRONTEND}/en/blog/both/"]
     assert english["results"][0]["alternates"] == [
-        {"lang": "de", "url": f"{FRONTEND}/de/blog/beide/"},
-        {"lang": "en", "url": f"{FRONTEND}/en/blog/both/"},
-        {"lang": "x-default", "url": f"{FRONTEND}/de/blog/beide/"},
+        {"lang": "de", "url": f"{FRONTEND}/de/blog/beide/", "path": "/de/blog/beide/"},
+        {"lang": "en", "url": f"{FRONTEND}/en/blog/both/", "path": "/en/blog/both/"},
+        {"lang": "x-default", "url": f"{FRONTEND}/de/blog/beide/", "path": "/de/blog/beide/"},
     ]
     assert english["results"][0]["lastmod"]
     _response, german = get_json("/api/v1/sitemap/?lang=de")

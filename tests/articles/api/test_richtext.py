@@ -28,6 +28,9 @@ FRONTEND = "http://localhost:3000"
             '<a href="https://example.com/a?b=1&amp;c=2">x</a>',
         ),
         ("<h3>Title</h3><ul><li>One</li></ul>", "<h3>Title</h3><ul><li>One</li></ul>"),
+        ('<a href="/x" data-path="/de/x/">x</a>', '<a href="/x" data-path="/de/x/">x</a>'),
+        ('<a href="/x" data-path="javascript:alert(1)">x</a>', '<a href="/x">x</a>'),
+        ('<a href="/x" data-path="//evil.example/">x</a>', '<a href="/x">x</a>'),
     ],
 )
 def test_output_html_is_sanitised(html, expected):
@@ -76,9 +79,13 @@ class TestRichTextInResponses:
         self.make_linking_article(make_article, link, link)
         german = client.get("/api/v1/articles/verweise/?lang=de").json()["sections"][0]["body"]
         english = client.get("/api/v1/articles/links/?lang=en").json()["sections"][0]["body"]
-        assert german == f'<p>See <a href="{FRONTEND}/de/blog/ziel-artikel/">this article</a>.</p>'
-        assert (
-            english == f'<p>See <a href="{FRONTEND}/en/blog/target-article/">this article</a>.</p>'
+        assert german == (
+            f'<p>See <a href="{FRONTEND}/de/blog/ziel-artikel/" '
+            'data-path="/de/blog/ziel-artikel/">this article</a>.</p>'
+        )
+        assert english == (
+            f'<p>See <a href="{FRONTEND}/en/blog/target-article/" '
+            'data-path="/en/blog/target-article/">this article</a>.</p>'
         )
 
     def test_link_to_an_untranslated_page_falls_back_to_the_default_language(
@@ -87,7 +94,10 @@ class TestRichTextInResponses:
         link = f'<p><a linktype="page" id="{german_only_target.pk}">German only</a></p>'
         self.make_linking_article(make_article, link, link)
         english = client.get("/api/v1/articles/links/?lang=en").json()["sections"][0]["body"]
-        assert english == f'<p><a href="{FRONTEND}/de/blog/nur-deutsch/">German only</a></p>'
+        assert english == (
+            f'<p><a href="{FRONTEND}/de/blog/nur-deutsch/" '
+            'data-path="/de/blog/nur-deutsch/">German only</a></p>'
+        )
 
     @pytest.mark.parametrize("target_id", ["draft", "999999", "not-a-number"])
     def test_link_to_a_hidden_or_missing_page_keeps_only_its_text(
@@ -105,7 +115,8 @@ class TestRichTextInResponses:
         link = f'<p><a linktype="page" id="{article_index.pk}">All articles</a></p>'
         self.make_linking_article(make_article, link, link)
         body = client.get("/api/v1/articles/links/?lang=en").json()["sections"][0]["body"]
-        assert body == f'<p><a href="{FRONTEND}/en/blog/">All articles</a></p>'
+        expected = f'<p><a href="{FRONTEND}/en/blog/" data-path="/en/blog/">All articles</a></p>'
+        assert body == expected
 
     def test_images_are_expanded_with_absolute_rendition_urls(
         self, client, make_article, hero_image
@@ -149,3 +160,78 @@ class TestRichTextInResponses:
         assert "<script" not in body and "onmouseover" not in body and "document.cookie" not in body
         listing = client.get("/api/v1/articles/?lang=de").content.decode()
         assert "<script" not in listing and "onmouseover" not in listing
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            '<p><a href="https://shop.example/x#rel=sponsored">Shop</a></p>',
+            '<p><a href="https://shop.example/x" rel="sponsored">Shop</a></p>',
+        ),
+        (
+            '<a href="https://x.example/#rel=sponsored+nofollow">x</a>',
+            '<a href="https://x.example/" rel="nofollow sponsored">x</a>',
+        ),
+        (
+            '<a href="https://x.example/#rel=NOFOLLOW">x</a>',
+            '<a href="https://x.example/" rel="nofollow">x</a>',
+        ),
+        # A stored rel (an import, pasted HTML) keeps the known relations only.
+        (
+            '<a href="https://x.example/" rel="ugc me">x</a>',
+            '<a href="https://x.example/" rel="ugc">x</a>',
+        ),
+        (
+            '<a href="https://x.example/" rel="stylesheet">x</a>',
+            '<a href="https://x.example/">x</a>',
+        ),
+        # An unknown relation in the marker: the marker goes, nothing is added.
+        ('<a href="https://x.example/#rel=bogus">x</a>', '<a href="https://x.example/">x</a>'),
+        # A real fragment is left alone.
+        ('<a href="https://x.example/#part-2">x</a>', '<a href="https://x.example/#part-2">x</a>'),
+    ],
+)
+def test_editors_set_link_relations_with_a_url_marker(html, expected):
+    assert sanitise_html(html) == expected
+
+
+def test_relations_survive_the_api_and_subheadings_get_unique_ids(client, make_article):
+    import dataclasses
+
+    from articles.content import SectionContent
+
+    long_heading = "Warum der Boden im Winter ruht und was Gärtnerinnen daraus lernen " * 2
+    content = dataclasses.replace(
+        article_content(slug="ids"),
+        sections=(
+            SectionContent(
+                heading="Pflege",
+                body_html=(
+                    "<h3>Pflege</h3><p>Text <a href='https://shop.example/#rel=sponsored'>"
+                    "Shop</a>.</p><h4>Größe &amp; Preis</h4><p>More.</p>"
+                ),
+            ),
+            SectionContent(heading=long_heading, body_html="<h3>Größe &amp; Preis</h3>"),
+        ),
+    )
+    make_article(content=content)
+    body = client.get("/api/v1/articles/ids/?lang=de").json()
+    first, second = body["sections"]
+    assert first["anchor"] == "pflege"
+    assert '<h3 id="pflege-2">Pflege</h3>' in first["body"]
+    assert '<h4 id="grosse-preis">Größe &amp; Preis</h4>' in first["body"]
+    assert '<a href="https://shop.example/" rel="sponsored">Shop</a>' in first["body"]
+    assert '<h3 id="grosse-preis-2">' in second["body"]
+    # Cut between words, not inside one.
+    anchor = second["anchor"]
+    assert len(anchor) <= 80
+    assert long_heading.lower().replace("ä", "a").replace(" ", "-").startswith(anchor + "-")
+
+
+def test_anchor_is_cut_at_a_word_boundary():
+    from articles.richtext import anchor_base
+
+    anchor = anchor_base("word " * 30)
+    assert anchor == "-".join(["word"] * 16)
+    assert anchor_base("x" * 100) == "x" * 80

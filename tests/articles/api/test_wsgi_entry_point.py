@@ -74,3 +74,27 @@ def test_the_fast_path_answers_exactly_as_django_does(unicode_articles, target, 
     not_modified = call(production_app(), target, method=method, headers=revalidate)
     assert not_modified.status == 304
     assert not_modified == call(plain, target, method=method, headers=revalidate)
+
+
+@pytest.mark.parametrize("policy", ["hide", "fallback"])
+def test_incomplete_version_through_the_real_entry_point(make_article, settings, policy):
+    settings.CMS_INCOMPLETE_LANGUAGES = policy
+    english = article_content(slug="half-done", sections=1)
+    make_article(content=article_content(slug="halb", sections=3), translations={"en": english})
+    app = production_app()
+    responses = [call(app, "/api/v1/articles/half-done/?lang=en") for _ in range(2)]
+    import json
+
+    for response in responses:  # a miss, then what the cache (if anything) gives
+        assert response.content_type == "application/json"
+        body = json.loads(response.body)
+        if policy == "hide":
+            assert response.status == 404
+            assert body["error"]["code"] == "article_incomplete"
+        else:
+            assert response.status == 200
+            assert body["complete"] is False and body["seo"]["robots"] == "noindex, follow"
+    listing = json.loads(call(app, "/api/v1/articles/?lang=en").body)
+    assert [item["slug"] for item in listing["results"]] == (
+        [] if policy == "hide" else ["half-done"]
+    )

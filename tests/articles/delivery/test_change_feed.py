@@ -327,7 +327,7 @@ def test_sync_change_feed_records_a_scheduled_expiry_that_no_transaction_marked(
     out = io.StringIO()
     call_command("sync_change_feed", stdout=out)
 
-    assert "1 change(s) recorded" in out.getvalue()
+    assert "1 change recorded" in out.getvalue()
     changes = build.sync()
     assert [(c["type"], c["reason"], c["slug"]) for c in changes] == [
         ("tombstone", "expired", "nur-deutsch")

@@ -148,6 +148,7 @@ def test_redirects_are_listed_and_removable_in_the_admin(admin_client, client, a
     listing = admin_client.get("/admin/slug_redirects/")
     assert listing.status_code == 200
     assert "garden-soil" in listing.content.decode()
+    assert "soil-in-the-garden" in listing.content.decode()  # where it leads now
 
     deleted = admin_client.post(f"/admin/slug_redirects/delete/{redirect.pk}/")
 

@@ -76,7 +76,7 @@ def test_translation_coverage_is_one_site_finding_per_language():
         auditor.add(document)
     coverage = [f for f in auditor.finish() if f.id == "translation_coverage"]
     assert [(f.lang, str(f.status), f.message) for f in coverage] == [
-        ("en", "problem", "1 of 4 articles have an incomplete version in en."),
+        ("en", "problem", "1 of 4 articles has an incomplete version in en."),
         ("en", "ok", "3 of 4 articles have no version in en."),
     ]
     assert coverage[0].articles == ("both@en",)

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from articles.delivery.feed import compact_feed
+from cms.wording import plural
 
 
 class Command(BaseCommand):
@@ -27,7 +28,8 @@ class Command(BaseCommand):
         result = compact_feed(before=timezone.now() - timedelta(days=days))
         self.stdout.write(
             self.style.SUCCESS(
-                f"Removed {result.superseded} superseded entries and {result.tombstones} old "
-                f"tombstones; cursors before position {result.horizon} have expired."
+                f"Removed {plural(result.superseded, 'superseded entry', 'superseded entries')}"
+                f" and {plural(result.tombstones, 'old tombstone')}; cursors before position "
+                f"{result.horizon} have expired."
             )
         )

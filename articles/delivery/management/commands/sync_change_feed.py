@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from articles.delivery.changes import record_public_changes
+from cms.wording import plural
 
 
 class Command(BaseCommand):
@@ -12,4 +13,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         entries = record_public_changes()
-        self.stdout.write(self.style.SUCCESS(f"{len(entries)} change(s) recorded."))
+        self.stdout.write(self.style.SUCCESS(f"{plural(len(entries), 'change')} recorded."))
