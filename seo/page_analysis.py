@@ -52,11 +52,11 @@ CHECK_LABELS = {
     "internal_links": _("Internal links"),
     "translation_completeness": _("Translation completeness"),
     "image_alt_text": _("Image alt texts"),
-    "language_complete": _("Complete in this language"),
     "sentence_length": _("Sentence length"),
     "passive_voice": _("Passive voice"),
     "transition_words": _("Transition words"),
     "consecutive_sentences": _("Consecutive sentences"),
+    "language_complete": _("Complete in this language"),
 }
 
 # Where a keyword can be found, in reading order (``seo.engine.KeywordMatch.location``).

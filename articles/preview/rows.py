@@ -71,6 +71,22 @@ def _keywords(links: Iterable[tuple[int | None, bool]]) -> list[SimpleNamespace]
     ]
 
 
+def _language_updated_at(page_id: int | None) -> dict[str, Any]:
+    """``language_updated_at_<lang>`` as the API's page query annotates it (one query)."""
+    from articles.freshness import UPDATED_AT
+    from articles.models import ArticleLanguageVersion
+
+    found = {}
+    if page_id is not None:
+        found = dict(
+            ArticleLanguageVersion.objects.filter(page_id=page_id).values_list("lang", "updated_at")
+        )
+    return {
+        build_localized_fieldname(UPDATED_AT, code): found.get(code)
+        for code in settings.MODELTRANSLATION_LANGUAGES
+    }
+
+
 def _with_completeness(rows: ArticleRows) -> ArticleRows:
     """Set ``translation_complete_<lang>`` on the draft's page row, as ``ArticlePage.save``
     stores it for the live page: the API's rules (incomplete policy, hreflang) read it."""
@@ -97,9 +113,11 @@ def article_rows(page: Any, lang: str, *, hero_filter_spec: str) -> ArticleRows:
         first_published_at=page.first_published_at,
         last_published_at=page.last_published_at,
         author_name=page.author_name,
+        author_is_organization=getattr(page, "author_is_organization", False),
         hero_image_id=page.hero_image_id,
         **_localized(page, *ARTICLE_TEXT_FIELDS),
         **_parent_titles(parent, lang),
+        **_language_updated_at(page.pk),
     )
     return _with_completeness(
         ArticleRows(
@@ -129,9 +147,11 @@ def revision_rows(
         first_published_at=page.first_published_at,
         last_published_at=page.last_published_at,
         author_name=content.get("author_name") or "",
+        author_is_organization=bool(content.get("author_is_organization", False)),
         hero_image_id=content.get("hero_image"),
         **_localized(content, *ARTICLE_TEXT_FIELDS),
         **_parent_titles(page.get_parent(), lang),
+        **_language_updated_at(page.pk),
     )
 
     def children(name: str) -> list[Mapping[str, Any]]:
