@@ -387,10 +387,10 @@ export interface components {
             message: string;
             /** @description What exactly was wrong. The named properties appear with the codes that use them; for invalid_parameter every other property is a parameter name with its messages. */
             details: {
-                /** @description article_not_found */
-                slug?: string;
-                /** @description article_not_found, unsupported_language */
-                lang?: string;
+                /** @description article_not_found; with invalid_parameter, the parameter's messages. */
+                slug?: string | string[];
+                /** @description article_not_found, unsupported_language; with invalid_parameter, the parameter's messages. */
+                lang?: string | string[];
                 /** @description article_not_found: the languages the slug's article exists in. */
                 available_languages?: components["schemas"]["Language"][];
                 /** @description article_not_found: each language's slug, URL and path. */
@@ -403,14 +403,14 @@ export interface components {
                 }[];
                 /** @description unsupported_language */
                 supported?: components["schemas"]["Language"][];
-                /** @description page_out_of_range */
-                page?: number;
+                /** @description page_out_of_range; with invalid_parameter, the parameter's messages. */
+                page?: number | string[];
                 /** @description page_out_of_range */
                 num_pages?: number;
                 /** @description throttled */
                 retry_after_seconds?: number;
-                /** @description not_found */
-                path?: string;
+                /** @description not_found; with invalid_parameter, the parameter's messages. */
+                path?: string | string[];
             } & {
                 [key: string]: string[] | string | number;
             };
