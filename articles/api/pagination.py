@@ -131,3 +131,14 @@ def envelope(page: ResultPage, *, next_url: str | None, previous_url: str | None
         "next_page": page.number + 1 if page.number < page.num_pages else None,
         "previous_page": page.number - 1 if page.number > 1 else None,
     }
+
+
+def link_header(next_url: str | None, previous_url: str | None) -> dict[str, str]:
+    """RFC 8288 ``Link`` header for the neighbouring pages (relative references, resolved
+    against the request URL), as a headers dict for ``Response``; empty on a single page."""
+    links = [
+        f'<{url}>; rel="{rel}"'
+        for url, rel in ((next_url, "next"), (previous_url, "prev"))
+        if url is not None
+    ]
+    return {"Link": ", ".join(links)} if links else {}

@@ -57,6 +57,7 @@ from articles.api.pagination import (
     MAX_PAGE_DIGITS,
     MAX_PAGE_SIZE,
     envelope,
+    link_header,
     page_links,
     page_request,
     paginate,
@@ -333,7 +334,7 @@ class ArticleListView(PublicAPIView):
                 hero_filter_spec=settings.API_HERO_IMAGE_FILTER,
             ),
         }
-        response = Response(data)
+        response = Response(data, headers=link_header(next_url, previous_url))
         return _last_modified(
             response, *(language_updated_at(article, lang) for article in articles)
         )
@@ -473,7 +474,7 @@ class KeywordListView(PublicAPIView):
             **envelope(page, next_url=next_url, previous_url=previous_url),
             "results": representation.keyword_items(page.items, lang),
         }
-        return Response(data)
+        return Response(data, headers=link_header(next_url, previous_url))
 
 
 class ApiRootView(PublicAPIView):
