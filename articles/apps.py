@@ -8,14 +8,15 @@ class ArticlesConfig(AppConfig):
     def ready(self) -> None:
         # Connected here, not on first request, so publishing from a management command or a
         # scheduled task invalidates the API cache too.
+        from articles.api import tokens
         from articles.cache import connect_signals
+        from articles.indexing.search_text import connect_signals as connect_search_text_signals
         from articles.redirects import lookup as redirects
 
         connect_signals()
         redirects.connect_signals()
-        from articles.api import tokens
-
         tokens.connect_signals()
+        connect_search_text_signals()
         self._record_language_changes_on_publish()
         self._replace_translated_slug_checks()
 

@@ -403,4 +403,5 @@ class ContentVersion(models.Model):
 
 
 # Models of the redirects package live with their code; Django finds them through this import.
+from articles.indexing.models import ArticleSearchText  # noqa: E402, F401
 from articles.redirects.models import SlugRedirect  # noqa: E402, F401

@@ -10,6 +10,9 @@ ends, each object is indexed once, one upsert per model.
 The switch is per thread: outside a block, or in another thread, saves index immediately as
 before. It works by wrapping modelsearch's own ``post_save`` receiver, once, the first time a
 block is entered.
+
+The same block batches the per-language search documents (``articles.indexing.search_text``),
+rebuilt once per published or unpublished article when it ends.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from django.db.models.signals import post_save
 from modelsearch import index
 from modelsearch.signal_handlers import post_save_signal_handler
 
+from articles.indexing.search_text import flush_search_texts, search_texts_batched
 from cms.pending_writes import PendingWrites
 
 logger = logging.getLogger(__name__)
@@ -51,7 +55,7 @@ def _install() -> None:
 def search_updates_batched() -> Iterator[None]:
     """Within the block, this thread's saves of indexed models are indexed once at its end."""
     _install()
-    with _writes.batched():
+    with _writes.batched(), search_texts_batched():
         yield
 
 
@@ -60,6 +64,7 @@ def flush_search_updates() -> None:
 
     Long runs of separately committed writes (an import of many files) flush every so often,
     so the index follows the committed pages closely."""
+    flush_search_texts()
     _writes.flush()
 
 

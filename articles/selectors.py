@@ -35,6 +35,7 @@ from articles.completeness import (
 )
 from articles.freshness import language_updated_at, updated_at_annotations
 from articles.images import rendition_specs
+from articles.indexing.search_text import ranked_article_ids, uses_search_texts
 from articles.models import FAQ, ArticleKeyword, ArticlePage, Section
 from articles.prepared import PreparedQuery
 from seo.models import Keyword
@@ -415,7 +416,7 @@ def keyword_usage(lang: str) -> QuerySet:
 
 def sitemap_articles(lang: str | None = None) -> QuerySet:
     """Visible articles complete in ``lang`` (or in any language) for sitemaps, oldest first:
-    rows of ``pk``, ``last_published_at`` and every language's ``title_<lang>``,
+    rows of ``pk``, the dates and every language's ``title_<lang>``,
     ``slug_<lang>`` and ``translation_complete_<lang>``.
 
     Only complete versions are listed, whatever the policy: an incomplete one is hidden, or
@@ -435,6 +436,7 @@ def sitemap_articles(lang: str | None = None) -> QuerySet:
         .order_by("first_published_at", "pk")
         .values(
             "pk",
+            "first_published_at",
             "last_published_at",
             *updated_at,
             *_columns("title", "slug", "translation_complete"),
@@ -442,13 +444,17 @@ def sitemap_articles(lang: str | None = None) -> QuerySet:
     )
 
 
-def search_article_ids(candidates: QuerySet, query: str) -> list[int]:
-    """Ids of the ``candidates`` that match ``query`` in Wagtail search, most relevant first.
+def search_article_ids(candidates: QuerySet, query: str, *, lang: str) -> list[int]:
+    """Ids of the ``candidates`` whose ``lang`` version matches ``query``, most relevant first.
 
-    Wagtail search only accepts filters on indexed ``FilterField``s, and visibility is built from
-    subqueries; so the candidates are passed to it as one ``id IN (...)`` filter, which it
-    accepts, and only their ids are loaded.
+    On PostgreSQL: the per-language full-text documents (``articles.indexing.search_text``),
+    stemmed in the language's configuration. Elsewhere: Wagtail search over all languages'
+    fields. Wagtail search only accepts filters on indexed ``FilterField``s, and visibility is
+    built from subqueries; so the candidates are passed to it as one ``id IN (...)`` filter,
+    which it accepts, and only their ids are loaded.
     """
+    if uses_search_texts():
+        return ranked_article_ids(candidates, query, lang=lang)
     results = (
         ArticlePage.objects.filter(id__in=candidates.order_by().values("pk"))
         .only("pk")

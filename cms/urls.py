@@ -9,7 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from articles.api.schema import SwaggerDocsView
-from articles.api.views import endpoint_not_found, sitemap_xml
+from articles.api.views import endpoint_not_found, sitemap_file, sitemap_xml
 
 # JSON errors for /api/ URLs that match no view; HTML pages everywhere else. Wagtail's API v2
 # is not mounted (docs/api.md says why); /api/v2/... is a JSON 404 like any unknown API URL.
@@ -23,6 +23,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SwaggerDocsView.as_view(url_name="api-schema"), name="api-docs"),
     path("sitemap.xml", sitemap_xml, name="sitemap-xml"),
+    path("sitemap-<int:number>.xml", sitemap_file, name="sitemap-file"),
     # Anything else under /api/ is a JSON 404 for every method, never a page of the site.
     re_path(r"^api/", endpoint_not_found),
 ]

@@ -44,10 +44,12 @@ from articles.api.throttling import throttle_wait
 from articles.api.tokens import AUTHENTICATE_HEADER, InvalidToken, request_identity
 from articles.cache import CacheState, current_state
 
-CACHED_PATH_PREFIXES = ("/api/v1/", "/sitemap.xml")
+CACHED_PATH_PREFIXES = ("/api/v1/", "/sitemap.xml", "/sitemap-")
 # Only parameters some endpoint understands take part in the key: arbitrary extra parameters
 # can neither split one response into many entries nor bypass the cache.
-KEY_PARAMETERS = frozenset({"page", "page_size", "keyword", "search", "ordering", "updated_since"})
+KEY_PARAMETERS = frozenset(
+    {"page", "page_size", "cursor", "keyword", "search", "ordering", "updated_since"}
+)
 # What a cached response carries; the stack around the middleware (CORS, security headers)
 # adds its own to hits and misses alike. A short list keeps the hit path cheap.
 STORED_HEADERS = (

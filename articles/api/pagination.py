@@ -1,5 +1,8 @@
 """Page-number pagination with strict parameters: bad input is a 400, never a 500 or a guess.
 
+Every page also names ``next_cursor``, where keyset pagination (``articles/api/cursors.py``)
+continues after it; ``?cursor=`` responses use ``cursor_envelope``: no page number.
+
 ``page`` counts from 1; ``page_size`` defaults to 20 and is at most 100. A page past the last one
 is a 404 naming the last page (an empty result set still has page 1). Links are relative
 (path + query) and hold only the parameters the endpoint understands, in a fixed order, so a
@@ -14,17 +17,16 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Count, Window
 from rest_framework import status
 
+from articles.api.counting import result_count
+from articles.api.cursors import CursorPage
 from articles.api.errors import ApiError, invalid_parameters
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 # Longer numbers are certainly past the last page; refusing them keeps int() and SQL OFFSET sane.
 MAX_PAGE_DIGITS = 9
-# Name of the window-count annotation that brings the total along with a page of rows.
-TOTAL = "result_total"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +43,12 @@ def _positive_int(raw: str) -> int | None:
     return value if value >= 1 else None
 
 
-def page_request(params: Mapping[str, str]) -> PageRequest:
+def page_request(
+    params: Mapping[str, str],
+    *,
+    default_size: int = DEFAULT_PAGE_SIZE,
+    max_size: int = MAX_PAGE_SIZE,
+) -> PageRequest:
     errors: dict[str, list[str]] = {}
     number = size = None
     raw_page = params.get("page")
@@ -53,12 +60,12 @@ def page_request(params: Mapping[str, str]) -> PageRequest:
             errors["page"] = [f"Must be a whole number from 1 to {10**MAX_PAGE_DIGITS - 1}."]
     raw_size = params.get("page_size")
     if raw_size is None:
-        size = DEFAULT_PAGE_SIZE
+        size = default_size
     else:
         size = _positive_int(raw_size)
-        if size is None or size > MAX_PAGE_SIZE:
+        if size is None or size > max_size:
             size = None
-            errors["page_size"] = [f"Must be a whole number from 1 to {MAX_PAGE_SIZE}."]
+            errors["page_size"] = [f"Must be a whole number from 1 to {max_size}."]
     if errors:
         raise invalid_parameters(errors)
     return PageRequest(number, size)
@@ -74,18 +81,11 @@ class ResultPage:
 
 
 def paginate(results: Any, request: PageRequest) -> ResultPage:
-    """Slice a list, or a queryset in one query: the total comes with the rows (a window count
-    over the whole result, computed before LIMIT). Only a page past the end costs a second
-    query, to name the last page."""
+    """Slice a list, or a queryset: its total from ``result_count`` (counted once per content
+    version, ``articles/api/counting.py``), then just the page's rows. A page past the end is
+    known from the total before any row is read."""
     offset = (request.number - 1) * request.size
-    if isinstance(results, list):
-        count = len(results)
-        items = results[offset : offset + request.size]
-    else:
-        items = list(
-            results.annotate(**{TOTAL: Window(Count("pk"))})[offset : offset + request.size]
-        )
-        count = _total(items[0]) if items else (results.count() if request.number > 1 else 0)
+    count = len(results) if isinstance(results, list) else result_count(results)
     num_pages = max(1, math.ceil(count / request.size))
     if request.number > num_pages:
         raise ApiError(
@@ -94,11 +94,8 @@ def paginate(results: Any, request: PageRequest) -> ResultPage:
             message=f"Page {request.number} does not exist; the last page is {num_pages}.",
             details={"page": request.number, "num_pages": num_pages},
         )
+    items = list(results[offset : offset + request.size]) if count else []
     return ResultPage(items, count, request.number, request.size, num_pages)
-
-
-def _total(row: Any) -> int:
-    return row[TOTAL] if isinstance(row, dict) else getattr(row, TOTAL)
 
 
 def page_links(
@@ -118,7 +115,9 @@ def page_links(
     return following, preceding
 
 
-def envelope(page: ResultPage, *, next_url: str | None, previous_url: str | None) -> dict:
+def envelope(
+    page: ResultPage, *, next_url: str | None, previous_url: str | None, next_cursor: str | None
+) -> dict:
     return {
         "count": page.count,
         "page": page.number,
@@ -130,6 +129,7 @@ def envelope(page: ResultPage, *, next_url: str | None, previous_url: str | None
         # no URL parsing.
         "next_page": page.number + 1 if page.number < page.num_pages else None,
         "previous_page": page.number - 1 if page.number > 1 else None,
+        "next_cursor": next_cursor,
     }
 
 
@@ -142,3 +142,30 @@ def link_header(next_url: str | None, previous_url: str | None) -> dict[str, str
         if url is not None
     ]
     return {"Link": ", ".join(links)} if links else {}
+
+
+def cursor_envelope(chunk: CursorPage, *, count: int, size: int, next_url: str | None) -> dict:
+    """The envelope of a cursor page: no page number, no previous link (cursors go forward)."""
+    return {
+        "count": count,
+        "page": None,
+        "page_size": size,
+        "num_pages": max(1, math.ceil(count / size)),
+        "next": next_url,
+        "previous": None,
+        "next_page": None,
+        "previous_page": None,
+        "next_cursor": chunk.next_cursor,
+    }
+
+
+def cursor_link(
+    chunk: CursorPage, *, path: str, params: Mapping[str, str], known: Iterable[str]
+) -> str | None:
+    """The relative URL of the next cursor page (the same parameters, the next cursor)."""
+    if chunk.next_cursor is None:
+        return None
+    kept = sorted(
+        (name, params[name]) for name in known if name in params and name not in {"page", "cursor"}
+    )
+    return f"{path}?{urlencode([*kept, ('cursor', chunk.next_cursor)])}"

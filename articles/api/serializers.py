@@ -292,18 +292,29 @@ class ArticleListItemSerializer(serializers.Serializer):
 
 class PaginatedSerializer(serializers.Serializer):
     lang = language_field()
-    count = serializers.IntegerField()
-    page = serializers.IntegerField()
+    count = serializers.IntegerField(
+        help_text="Items in the whole list (counted once per content version, then cached)."
+    )
+    page = serializers.IntegerField(allow_null=True, help_text="Null with ?cursor=.")
     page_size = serializers.IntegerField()
     num_pages = serializers.IntegerField()
     next = serializers.CharField(
         allow_null=True,
         help_text="URL of the next page, relative to the API's host (path and query).",
     )
-    previous = serializers.CharField(allow_null=True, help_text="Likewise, the previous page.")
-    next_page = serializers.IntegerField(allow_null=True, help_text="Number of the next page.")
+    previous = serializers.CharField(
+        allow_null=True, help_text="Likewise, the previous page (always null with ?cursor=)."
+    )
+    next_page = serializers.IntegerField(
+        allow_null=True, help_text="Number of the next page (null with ?cursor=)."
+    )
     previous_page = serializers.IntegerField(
-        allow_null=True, help_text="Number of the previous page."
+        allow_null=True, help_text="Number of the previous page (null with ?cursor=)."
+    )
+    next_cursor = serializers.CharField(
+        allow_null=True,
+        help_text="Pass as ?cursor= to continue after this page (keyset pagination); null on "
+        "the last page.",
     )
 
 
@@ -348,8 +359,7 @@ class SitemapEntrySerializer(serializers.Serializer):
     alternates = AlternateSerializer(many=True)
 
 
-class SitemapSerializer(serializers.Serializer):
-    lang = language_field()
+class SitemapSerializer(PaginatedSerializer):
     results = SitemapEntrySerializer(many=True)
 
 

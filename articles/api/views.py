@@ -11,13 +11,13 @@ Language, caching headers and errors are handled around the views (``PublicAPIVi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from types import SimpleNamespace
 from typing import Any
 
 from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.http import HttpRequest, HttpResponse
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -27,6 +27,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from modeltranslation.utils import build_localized_fieldname
 from rest_framework import status
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
@@ -37,6 +38,17 @@ from rest_framework.views import APIView
 
 from articles.api import representation, serializers
 from articles.api.caching import mark_own_last_modified, mark_shareable
+from articles.api.counting import result_count
+from articles.api.cursors import (
+    MAX_CURSOR_LENGTH,
+    RELEVANCE,
+    SortKey,
+    cursor_after,
+    keyset_page,
+    list_page,
+    offset_cursor,
+)
+from articles.api.cursors import decode as decode_cursor
 from articles.api.errors import (
     ApiError,
     api_exception_handler,
@@ -56,6 +68,8 @@ from articles.api.pagination import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_DIGITS,
     MAX_PAGE_SIZE,
+    cursor_envelope,
+    cursor_link,
     envelope,
     link_header,
     page_links,
@@ -64,6 +78,7 @@ from articles.api.pagination import (
 )
 from articles.api.throttling import PublicApiThrottle
 from articles.api.tokens import ApiTokenAuthentication
+from articles.delivery import sitemaps
 from articles.freshness import language_updated_at
 from articles.frontend import frontend_url
 from articles.redirects.lookup import slug_redirect_target
@@ -80,9 +95,21 @@ from articles.selectors import (
 
 SEARCH_MAX_LENGTH = 200
 SLUG_MAX_LENGTH = 255
-LIST_PARAMETERS = ("lang", "page", "page_size", "keyword", "search", "ordering", "updated_since")
+LIST_PARAMETERS = (
+    "lang",
+    "page",
+    "page_size",
+    "cursor",
+    "keyword",
+    "search",
+    "ordering",
+    "updated_since",
+)
 NOT_EMPTY_PARAMETERS = ("ordering", "updated_since")
-KEYWORD_PARAMETERS = ("lang", "page", "page_size")
+KEYWORD_PARAMETERS = ("lang", "page", "page_size", "cursor")
+# Sort keys of the keyword list (``keyword_usage``), for its cursors.
+KEYWORD_ORDERING = "-article_count"
+KEYWORD_KEYS = (SortKey("article_count", True, "int"), SortKey("pk", False, "int"))
 
 # The schema says exactly what the views accept (schemathesis checks both ways, see
 # tests/articles/api/test_schemathesis.py): NUL characters are refused everywhere (PostgreSQL
@@ -125,6 +152,14 @@ PAGE_PARAMETERS = [
         "page_size",
         {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": DEFAULT_PAGE_SIZE},
         description=f"Items per page, 1-{MAX_PAGE_SIZE} ({DEFAULT_PAGE_SIZE}).",
+    ),
+    OpenApiParameter(
+        "cursor",
+        {"type": "string", "maxLength": MAX_CURSOR_LENGTH, "pattern": NO_NUL},
+        description="Keyset pagination instead of page numbers: empty for the first page, "
+        "then the previous response's next_cursor. Deep pages cost what the first does. "
+        "Opaque; valid with the same parameters it came with (400 otherwise). Not together "
+        "with page.",
     ),
 ]
 ERROR_RESPONSES = {
@@ -252,8 +287,10 @@ class ArticleListView(PublicAPIView):
             OpenApiParameter(
                 "search",
                 {"type": "string", "maxLength": SEARCH_MAX_LENGTH, "pattern": NO_NUL},
-                description="Full-text search (Wagtail search); results most relevant first "
-                "unless ordering is given.",
+                description="Full-text search in the language's version of each article "
+                "(on PostgreSQL stemmed in that language, irregular forms found through their "
+                "lemma; all words must match); results most relevant first unless ordering is "
+                "given.",
             ),
             OpenApiParameter(
                 "ordering",
@@ -300,31 +337,74 @@ class ArticleListView(PublicAPIView):
         search = search_terms(raw_search)
         if len(raw_search) > SEARCH_MAX_LENGTH:
             errors["search"] = [f"At most {SEARCH_MAX_LENGTH} characters."]
+        ordering = params.get("ordering")
+        by_relevance = bool(search) and not ordering
+        ordering_name = RELEVANCE if by_relevance else (ordering or DEFAULT_ORDERING)
+        keys = article_sort_keys(ordering_name, lang) if ordering_name in ORDERINGS else ()
+        cursor = None
+        if "cursor" in params:
+            if "page" in params:
+                errors["cursor"] = ["Use either page or cursor, not both."]
+            elif ordering_name == RELEVANCE or ordering_name in ORDERINGS:
+                try:
+                    cursor = decode_cursor(params["cursor"], ordering=ordering_name, keys=keys)
+                except ApiError as error:
+                    errors.update(error.details)
         if errors:
             raise invalid_parameters(errors)
 
         queryset = filters.qs
-        ordering = params.get("ordering")
         if raw_search.strip() and not search:
             queryset = queryset.none()  # punctuation only: nothing can match
-        if search and not ordering:
+        if by_relevance:
             # Most relevant first: page through the matching ids, then load just that page.
-            page = paginate(search_article_ids(queryset, search), paging)
-            by_id = {row["pk"]: row for row in article_list(lang).filter(pk__in=page.items)}
-            rows = [by_id[pk] for pk in page.items if pk in by_id]
+            ids = search_article_ids(queryset, search, lang=lang)
+            if cursor is not None:
+                chunk = list_page(ids, cursor, size=paging.size)
+                count = len(ids)
+                page_ids = chunk.items
+            else:
+                page = paginate(ids, paging)
+                page_ids = page.items
+                more = page.number < page.num_pages
+                next_cursor = offset_cursor(page.number * page.size) if more else None
+            by_id = {row["pk"]: row for row in article_list(lang).filter(pk__in=page_ids)}
+            rows = [by_id[pk] for pk in page_ids if pk in by_id]
         else:
             if search:
-                queryset = queryset.filter(pk__in=search_article_ids(queryset, search))
-            queryset = order_articles(queryset, ordering or DEFAULT_ORDERING, lang=lang)
-            page = paginate(queryset, paging)
-            rows = page.items
+                queryset = queryset.filter(pk__in=search_article_ids(queryset, search, lang=lang))
+            queryset = order_articles(queryset, ordering_name, lang=lang)
+            if cursor is not None:
+                chunk = keyset_page(queryset, cursor, keys=keys, size=paging.size)
+                count = result_count(queryset)
+                rows = chunk.items
+            else:
+                page = paginate(queryset, paging)
+                rows = page.items
+                more = page.number < page.num_pages
+                next_cursor = (
+                    cursor_after(rows[-1], ordering=ordering_name, keys=keys) if more else None
+                )
         articles = [SimpleNamespace(**row) for row in rows]
-        next_url, previous_url = page_links(
-            page, path=request.path, params=params, known=LIST_PARAMETERS
-        )
+        if cursor is not None:
+            paging_data = cursor_envelope(
+                chunk,
+                count=count,
+                size=paging.size,
+                next_url=cursor_link(
+                    chunk, path=request.path, params=params, known=LIST_PARAMETERS
+                ),
+            )
+        else:
+            next_url, previous_url = page_links(
+                page, path=request.path, params=params, known=LIST_PARAMETERS
+            )
+            paging_data = envelope(
+                page, next_url=next_url, previous_url=previous_url, next_cursor=next_cursor
+            )
         data = {
             "lang": lang,
-            **envelope(page, next_url=next_url, previous_url=previous_url),
+            **paging_data,
             "results": representation.article_list_items(
                 articles,
                 lang,
@@ -334,10 +414,19 @@ class ArticleListView(PublicAPIView):
                 hero_filter_spec=settings.API_HERO_IMAGE_FILTER,
             ),
         }
-        response = Response(data, headers=link_header(next_url, previous_url))
+        response = Response(data, headers=link_header(paging_data["next"], paging_data["previous"]))
         return _last_modified(
             response, *(language_updated_at(article, lang) for article in articles)
         )
+
+
+def article_sort_keys(ordering: str, lang: str) -> tuple[SortKey, ...]:
+    """The sort keys of an article list ``ordering`` (titles in ``lang``'s column)."""
+    title = build_localized_fieldname("title", lang)
+    return tuple(
+        SortKey.parse(term.format(title=title), datetimes=("first_published_at",))
+        for term in ORDERINGS[ordering]
+    )
 
 
 class ArticleDetailView(PublicAPIView):
@@ -465,16 +554,46 @@ class KeywordListView(PublicAPIView):
     )
     def get(self, request: Request) -> Response:
         lang = self.choose_language(request).code
-        page = paginate(keyword_usage(lang), page_request(request.query_params))
-        next_url, previous_url = page_links(
-            page, path=request.path, params=request.query_params, known=KEYWORD_PARAMETERS
-        )
+        params = request.query_params
+        paging = page_request(params)
+        usage = keyword_usage(lang)
+        if "cursor" in params:
+            if "page" in params:
+                raise invalid_parameters({"cursor": ["Use either page or cursor, not both."]})
+            cursor = decode_cursor(params["cursor"], ordering=KEYWORD_ORDERING, keys=KEYWORD_KEYS)
+            chunk = keyset_page(usage, cursor, keys=KEYWORD_KEYS, size=paging.size)
+            paging_data = cursor_envelope(
+                chunk,
+                count=result_count(usage),
+                size=paging.size,
+                next_url=cursor_link(
+                    chunk, path=request.path, params=params, known=KEYWORD_PARAMETERS
+                ),
+            )
+            items = chunk.items
+        else:
+            page = paginate(usage, paging)
+            next_url, previous_url = page_links(
+                page, path=request.path, params=params, known=KEYWORD_PARAMETERS
+            )
+            more = page.number < page.num_pages
+            paging_data = envelope(
+                page,
+                next_url=next_url,
+                previous_url=previous_url,
+                next_cursor=(
+                    cursor_after(page.items[-1], ordering=KEYWORD_ORDERING, keys=KEYWORD_KEYS)
+                    if more
+                    else None
+                ),
+            )
+            items = page.items
         data = {
             "lang": lang,
-            **envelope(page, next_url=next_url, previous_url=previous_url),
-            "results": representation.keyword_items(page.items, lang),
+            **paging_data,
+            "results": representation.keyword_items(items, lang),
         }
-        return Response(data, headers=link_header(next_url, previous_url))
+        return Response(data, headers=link_header(paging_data["next"], paging_data["previous"]))
 
 
 class ApiRootView(PublicAPIView):
@@ -549,22 +668,88 @@ class LanguageListView(PublicAPIView):
         return Response(data)
 
 
+SITEMAP_PARAMETERS = ("lang", "page", "page_size", "cursor")
+SITEMAP_PAGE_SIZE = 1000
+SITEMAP_KEYS = (SortKey("first_published_at", False, "datetime"), SortKey("pk", False, "int"))
+SITEMAP_ORDERING = "published"
+
+
 class SitemapView(PublicAPIView):
     shared_cache = True
 
     @extend_schema(
         operation_id="sitemap_list",
         summary="Every live article URL in a language, with hreflang alternates",
-        description="For frontends that build their own sitemaps (all entries, unpaginated). "
-        "/sitemap.xml serves the same for every language as XML with xhtml:link alternates.",
-        parameters=[LANG_PARAMETER],
-        responses={200: serializers.SitemapSerializer, **NOT_MODIFIED, **ERROR_RESPONSES},
+        description="For frontends that build their own sitemaps: oldest first, "
+        f"{SITEMAP_PAGE_SIZE} entries per page unless page_size says otherwise; page numbers "
+        "or cursors as on the article list. /sitemap.xml serves every language as XML with "
+        "xhtml:link alternates (a sitemap index past SITEMAP_MAX_URLS URLs).",
+        parameters=[
+            LANG_PARAMETER,
+            OpenApiParameter(
+                "page",
+                {"type": "integer", "minimum": 1, "maximum": 10**MAX_PAGE_DIGITS - 1},
+                description="Page number, from 1.",
+            ),
+            OpenApiParameter(
+                "page_size",
+                {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": SITEMAP_PAGE_SIZE,
+                    "default": SITEMAP_PAGE_SIZE,
+                },
+                description=f"Entries per page, 1-{SITEMAP_PAGE_SIZE} ({SITEMAP_PAGE_SIZE}).",
+            ),
+            PAGE_PARAMETERS[2],
+        ],
+        responses={
+            200: serializers.SitemapSerializer,
+            **NOT_MODIFIED,
+            **ERROR_RESPONSES,
+            404: OpenApiResponse(serializers.ErrorSerializer, description="Page out of range."),
+        },
     )
     def get(self, request: Request) -> Response:
         lang = self.choose_language(request).code
-        articles = [SimpleNamespace(**row) for row in sitemap_articles(lang)]
+        params = request.query_params
+        paging = page_request(params, default_size=SITEMAP_PAGE_SIZE, max_size=SITEMAP_PAGE_SIZE)
+        entries = sitemap_articles(lang)
+        if "cursor" in params:
+            if "page" in params:
+                raise invalid_parameters({"cursor": ["Use either page or cursor, not both."]})
+            cursor = decode_cursor(params["cursor"], ordering=SITEMAP_ORDERING, keys=SITEMAP_KEYS)
+            chunk = keyset_page(entries, cursor, keys=SITEMAP_KEYS, size=paging.size)
+            rows = chunk.items
+            paging_data = cursor_envelope(
+                chunk,
+                count=result_count(entries),
+                size=paging.size,
+                next_url=cursor_link(
+                    chunk, path=request.path, params=params, known=SITEMAP_PARAMETERS
+                ),
+            )
+        else:
+            page = paginate(entries, paging)
+            rows = page.items
+            next_url, previous_url = page_links(
+                page, path=request.path, params=params, known=SITEMAP_PARAMETERS
+            )
+            more = page.number < page.num_pages
+            paging_data = envelope(
+                page,
+                next_url=next_url,
+                previous_url=previous_url,
+                next_cursor=(
+                    cursor_after(rows[-1], ordering=SITEMAP_ORDERING, keys=SITEMAP_KEYS)
+                    if more
+                    else None
+                ),
+            )
+        articles = [SimpleNamespace(**row) for row in rows]
         data = {
             "lang": lang,
+            **paging_data,
             "results": [representation.sitemap_entry(article, lang) for article in articles],
         }
         response = Response(data)
@@ -585,22 +770,29 @@ endpoint_not_found.answers_no_endpoint = True  # type: ignore[attr-defined]
 @require_http_methods(["GET", "HEAD"])
 def sitemap_xml(request: HttpRequest) -> HttpResponse:
     """``/sitemap.xml``: every live article in every language it exists in, with
-    ``xhtml:link`` hreflang alternates (Django's sitemap template)."""
-    urlset = []
-    for row in sitemap_articles():
-        article = SimpleNamespace(**row)
-        links = representation.alternates(article)
-        alternates = [{"lang_code": link["lang"], "location": link["url"]} for link in links]
-        for link in links:
-            if link["lang"] != "x-default":
-                urlset.append(
-                    {
-                        "location": link["url"],
-                        "lastmod": language_updated_at(article, link["lang"]),
-                        "alternates": alternates,
-                    }
-                )
-    response = TemplateResponse(
-        request, "sitemap.xml", {"urlset": urlset}, content_type="application/xml; charset=utf-8"
-    )
+    ``xhtml:link`` hreflang alternates; a sitemap index past ``SITEMAP_MAX_URLS`` URLs
+    (``articles/delivery/sitemaps.py``)."""
+    files = sitemaps.file_count()
+    if files:
+        location = request.build_absolute_uri("/sitemap-0.xml").replace("-0.xml", "-{}.xml")
+        return _xml(sitemaps.index(location, files))
+    return _xml(sitemaps.urlset())
+
+
+@csrf_exempt
+@require_http_methods(["GET", "HEAD"])
+def sitemap_file(request: HttpRequest, number: int) -> HttpResponse:
+    """``/sitemap-<n>.xml``: file ``n`` of the sitemap index."""
+    if not 1 <= number <= sitemaps.file_count():
+        response = HttpResponse(
+            f"No sitemap file {number}.\n", status=404, content_type="text/plain; charset=utf-8"
+        )
+        return response
+    return _xml(sitemaps.urlset(number))
+
+
+def _xml(parts: Iterable[str]) -> HttpResponse:
+    # Joined rather than streamed: the response cache stores the body, and one file is bounded
+    # by SITEMAP_MAX_URLS (the rows themselves are read in chunks).
+    response = HttpResponse("".join(parts).encode(), content_type="application/xml; charset=utf-8")
     return mark_shareable(response)

@@ -42,6 +42,8 @@ try:
         legacy_fallback=os.environ.get("CMS_FALLBACK_TO_DEFAULT"),
     )
     API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 300)
+    # URLs per sitemap file; past it /sitemap.xml becomes an index (Google's limit: 50,000).
+    SITEMAP_MAX_URLS = env_int("SITEMAP_MAX_URLS", 50_000, minimum=1)
     API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "600/minute")
     # Proxies in front of the app that append to X-Forwarded-For (a load balancer, a CDN). With
     # 0, clients are told apart by the connection's address only: the header is not trusted.

@@ -6,7 +6,8 @@ three gaps that every fresh database (development, CI, the test database) would 
 hand: the pages from Wagtail's data migration have no values in the new columns, their
 per-language URL paths are unset, and the ``slug_xx`` columns used for API look-ups have no index.
 This command closes them right after the package's own migrate, idempotently. It also indexes the
-keywords' ``term_xx`` columns as keywords are looked up (ignoring case) on every import and edit.
+keywords' ``term_xx`` columns as keywords are looked up (ignoring case) on every import and edit,
+and builds the per-language search documents of live articles that have none.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from wagtail_modeltranslation.migrate.management.commands.migrate import (
     Command as TranslationMigrateCommand,
 )
 
+from articles.indexing.models import ArticleSearchText
+from articles.indexing.search_text import backfill_search_texts, search_document_index
 from seo.models import Keyword
 
 
@@ -52,6 +55,13 @@ class Command(TranslationMigrateCommand):
         self._index_translated_slugs(database)
         self._index_keyword_terms(database)
         self._fill_translation_completeness(database)
+        self._index_search_documents(database)
+        if database == "default":
+            # Live articles published before the per-language search documents existed (or
+            # while their table was empty) get theirs; a no-op query afterwards.
+            indexed = backfill_search_texts()
+            if indexed and verbosity:
+                self.stdout.write(f"Built search documents of {indexed} live articles.")
 
     def _fill_translation_completeness(self, database: str) -> None:
         # Articles published before the per-language completeness columns existed, or before a
@@ -75,6 +85,25 @@ class Command(TranslationMigrateCommand):
         changed = article_completeness_refresh(only_unknown=True)
         if changed and self.verbosity:
             self.stdout.write(f"Computed translation completeness of {changed} articles.")
+
+    def _index_search_documents(self, database: str) -> None:
+        # Full-text search filters on one language and matches its documents: one partial GIN
+        # index per language. A single index over all languages loses to the (page, lang)
+        # index in the planner's eyes, which then reads (and decompresses) every document of
+        # the language: 0.7 s instead of 0.05 ms for a rare word at 10,000 articles.
+        connection = connections[database]
+        if connection.vendor != "postgresql":
+            return
+        table = ArticleSearchText._meta.db_table
+        quote = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            for code in settings.MODELTRANSLATION_LANGUAGES:
+                # DDL takes no parameters; codes are validated language tags (CMS_LANGUAGES).
+                literal = "'" + code.replace("'", "''") + "'"
+                cursor.execute(
+                    f"CREATE INDEX IF NOT EXISTS {quote(search_document_index(code))} "
+                    f"ON {quote(table)} USING gin (document) WHERE lang = {literal}"
+                )
 
     def _index_translated_slugs(self, database: str) -> None:
         # Articles are looked up by slug_<lang> (fallback never applies in queries).

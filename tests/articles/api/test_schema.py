@@ -37,7 +37,16 @@ def test_schema_describes_every_endpoint_and_only_this_api(schema):
 def test_list_parameters_are_documented(schema):
     operation = schema["paths"]["/api/v1/articles/"]["get"]
     names = {parameter["name"] for parameter in operation["parameters"]}
-    assert names == {"lang", "page", "page_size", "keyword", "search", "ordering", "updated_since"}
+    assert names == {
+        "lang",
+        "page",
+        "page_size",
+        "cursor",
+        "keyword",
+        "search",
+        "ordering",
+        "updated_since",
+    }
     ordering = next(p for p in operation["parameters"] if p["name"] == "ordering")
     assert set(ordering["schema"]["enum"]) == {"published", "-published", "title", "-title"}
     assert set(operation["responses"]) >= {"200", "304", "400", "404", "429"}
