@@ -61,6 +61,7 @@ STORED_HEADERS = (
     "ETag",
     "Last-Modified",
     "Cache-Control",
+    "Link",
 )
 NOT_MODIFIED_HEADERS = ("ETag", "Last-Modified", "Cache-Control", "Vary", "Content-Language")
 KEY_PREFIX = "articles:api:response"

@@ -133,6 +133,17 @@ def envelope(
     }
 
 
+def link_header(next_url: str | None, previous_url: str | None) -> dict[str, str]:
+    """RFC 8288 ``Link`` header for the neighbouring pages (relative references, resolved
+    against the request URL), as a headers dict for ``Response``; empty on a single page."""
+    links = [
+        f'<{url}>; rel="{rel}"'
+        for url, rel in ((next_url, "next"), (previous_url, "prev"))
+        if url is not None
+    ]
+    return {"Link": ", ".join(links)} if links else {}
+
+
 def cursor_envelope(chunk: CursorPage, *, count: int, size: int, next_url: str | None) -> dict:
     """The envelope of a cursor page: no page number, no previous link (cursors go forward)."""
     return {

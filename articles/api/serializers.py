@@ -393,6 +393,15 @@ ERROR_CODES = [
 ]
 
 
+def _or_messages(schema: dict, codes: str) -> dict:
+    """A detail named like a query parameter: its value for ``codes``, or - with
+    invalid_parameter - that parameter's messages."""
+    return {
+        "anyOf": [schema, {"type": "array", "items": {"type": "string"}}],
+        "description": f"{codes}; with invalid_parameter, the parameter's messages.",
+    }
+
+
 @extend_schema_field(
     {
         "type": "object",
@@ -400,8 +409,8 @@ ERROR_CODES = [
         "that use them; for invalid_parameter every other property is a parameter name with "
         "its messages.",
         "properties": {
-            "slug": {"type": "string", "description": "article_not_found"},
-            "lang": {"type": "string", "description": "article_not_found, unsupported_language"},
+            "slug": _or_messages({"type": "string"}, "article_not_found"),
+            "lang": _or_messages({"type": "string"}, "article_not_found, unsupported_language"),
             "available_languages": {
                 "type": "array",
                 "items": {"$ref": "#/components/schemas/Language"},
@@ -426,10 +435,10 @@ ERROR_CODES = [
                 "items": {"$ref": "#/components/schemas/Language"},
                 "description": "unsupported_language",
             },
-            "page": {"type": "integer", "description": "page_out_of_range"},
+            "page": _or_messages({"type": "integer"}, "page_out_of_range"),
             "num_pages": {"type": "integer", "description": "page_out_of_range"},
             "retry_after_seconds": {"type": "integer", "description": "throttled"},
-            "path": {"type": "string", "description": "not_found"},
+            "path": _or_messages({"type": "string"}, "not_found"),
         },
         "additionalProperties": {
             "oneOf": [

@@ -71,6 +71,7 @@ from articles.api.pagination import (
     cursor_envelope,
     cursor_link,
     envelope,
+    link_header,
     page_links,
     page_request,
     paginate,
@@ -411,7 +412,7 @@ class ArticleListView(PublicAPIView):
                 hero_filter_spec=settings.API_HERO_IMAGE_FILTER,
             ),
         }
-        response = Response(data)
+        response = Response(data, headers=link_header(paging_data["next"], paging_data["previous"]))
         return _last_modified(
             response, *(language_updated_at(article, lang) for article in articles)
         )
@@ -588,7 +589,7 @@ class KeywordListView(PublicAPIView):
             **paging_data,
             "results": representation.keyword_items(items, lang),
         }
-        return Response(data)
+        return Response(data, headers=link_header(paging_data["next"], paging_data["previous"]))
 
 
 class ApiRootView(PublicAPIView):

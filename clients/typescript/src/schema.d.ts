@@ -153,7 +153,7 @@ export interface paths {
         };
         /**
          * Every live article URL in a language, with hreflang alternates
-         * @description For frontends that build their own sitemaps (all entries, unpaginated). /sitemap.xml serves the same for every language as XML with xhtml:link alternates.
+         * @description For frontends that build their own sitemaps: oldest first, 1000 entries per page unless page_size says otherwise; page numbers or cursors as on the article list. /sitemap.xml serves every language as XML with xhtml:link alternates (a sitemap index past SITEMAP_MAX_URLS URLs).
          */
         get: operations["sitemap_list"];
         put?: never;
@@ -248,18 +248,22 @@ export interface components {
         };
         ArticleList: {
             lang: components["schemas"]["Language"];
+            /** @description Items in the whole list (counted once per content version, then cached). */
             count: number;
-            page: number;
+            /** @description Null with ?cursor=. */
+            page: number | null;
             page_size: number;
             num_pages: number;
             /** @description URL of the next page, relative to the API's host (path and query). */
             next: string | null;
-            /** @description Likewise, the previous page. */
+            /** @description Likewise, the previous page (always null with ?cursor=). */
             previous: string | null;
-            /** @description Number of the next page. */
+            /** @description Number of the next page (null with ?cursor=). */
             next_page: number | null;
-            /** @description Number of the previous page. */
+            /** @description Number of the previous page (null with ?cursor=). */
             previous_page: number | null;
+            /** @description Pass as ?cursor= to continue after this page (keyset pagination); null on the last page. */
+            next_cursor: string | null;
             results: components["schemas"]["ArticleListItem"][];
         };
         ArticleListItem: {
@@ -387,10 +391,10 @@ export interface components {
             message: string;
             /** @description What exactly was wrong. The named properties appear with the codes that use them; for invalid_parameter every other property is a parameter name with its messages. */
             details: {
-                /** @description article_not_found */
-                slug?: string;
-                /** @description article_not_found, unsupported_language */
-                lang?: string;
+                /** @description article_not_found; with invalid_parameter, the parameter's messages. */
+                slug?: string | string[];
+                /** @description article_not_found, unsupported_language; with invalid_parameter, the parameter's messages. */
+                lang?: string | string[];
                 /** @description article_not_found: the languages the slug's article exists in. */
                 available_languages?: components["schemas"]["Language"][];
                 /** @description article_not_found: each language's slug, URL and path. */
@@ -403,14 +407,14 @@ export interface components {
                 }[];
                 /** @description unsupported_language */
                 supported?: components["schemas"]["Language"][];
-                /** @description page_out_of_range */
-                page?: number;
+                /** @description page_out_of_range; with invalid_parameter, the parameter's messages. */
+                page?: number | string[];
                 /** @description page_out_of_range */
                 num_pages?: number;
                 /** @description throttled */
                 retry_after_seconds?: number;
-                /** @description not_found */
-                path?: string;
+                /** @description not_found; with invalid_parameter, the parameter's messages. */
+                path?: string | string[];
             } & {
                 [key: string]: string[] | string | number;
             };
@@ -502,18 +506,22 @@ export interface components {
         };
         KeywordList: {
             lang: components["schemas"]["Language"];
+            /** @description Items in the whole list (counted once per content version, then cached). */
             count: number;
-            page: number;
+            /** @description Null with ?cursor=. */
+            page: number | null;
             page_size: number;
             num_pages: number;
             /** @description URL of the next page, relative to the API's host (path and query). */
             next: string | null;
-            /** @description Likewise, the previous page. */
+            /** @description Likewise, the previous page (always null with ?cursor=). */
             previous: string | null;
-            /** @description Number of the next page. */
+            /** @description Number of the next page (null with ?cursor=). */
             next_page: number | null;
-            /** @description Number of the previous page. */
+            /** @description Number of the previous page (null with ?cursor=). */
             previous_page: number | null;
+            /** @description Pass as ?cursor= to continue after this page (keyset pagination); null on the last page. */
+            next_cursor: string | null;
             results: components["schemas"]["KeywordUsage"][];
         };
         KeywordReport: {
@@ -741,6 +749,22 @@ export interface components {
         };
         Sitemap: {
             lang: components["schemas"]["Language"];
+            /** @description Items in the whole list (counted once per content version, then cached). */
+            count: number;
+            /** @description Null with ?cursor=. */
+            page: number | null;
+            page_size: number;
+            num_pages: number;
+            /** @description URL of the next page, relative to the API's host (path and query). */
+            next: string | null;
+            /** @description Likewise, the previous page (always null with ?cursor=). */
+            previous: string | null;
+            /** @description Number of the next page (null with ?cursor=). */
+            next_page: number | null;
+            /** @description Number of the previous page (null with ?cursor=). */
+            previous_page: number | null;
+            /** @description Pass as ?cursor= to continue after this page (keyset pagination); null on the last page. */
+            next_cursor: string | null;
             results: components["schemas"]["SitemapEntry"][];
         };
         SitemapEntry: {
@@ -881,6 +905,8 @@ export interface operations {
     articles_list: {
         parameters: {
             query?: {
+                /** @description Keyset pagination instead of page numbers: empty for the first page, then the previous response's next_cursor. Deep pages cost what the first does. Opaque; valid with the same parameters it came with (400 otherwise). Not together with page. */
+                cursor?: string;
                 /** @description Keyword term (any case). */
                 keyword?: string;
                 /** @description Response language: one of de, en, nl, fr (any case; a regional tag such as de-AT is read as its language). Without it, Accept-Language decides (then the default, 'de') and the response carries Vary: Accept-Language. */
@@ -891,7 +917,7 @@ export interface operations {
                 page?: number;
                 /** @description Items per page, 1-100 (20). */
                 page_size?: number;
-                /** @description Full-text search (Wagtail search); results most relevant first unless ordering is given. */
+                /** @description Full-text search in the language's version of each article (on PostgreSQL stemmed in that language, irregular forms found through their lemma; all words must match); results most relevant first unless ordering is given. */
                 search?: string;
                 /** @description ISO 8601 date-time (UTC without an offset) or date; articles (re)published at or after it. */
                 updated_since?: string;
@@ -1228,6 +1254,8 @@ export interface operations {
     keywords_list: {
         parameters: {
             query?: {
+                /** @description Keyset pagination instead of page numbers: empty for the first page, then the previous response's next_cursor. Deep pages cost what the first does. Opaque; valid with the same parameters it came with (400 otherwise). Not together with page. */
+                cursor?: string;
                 /** @description Response language: one of de, en, nl, fr (any case; a regional tag such as de-AT is read as its language). Without it, Accept-Language decides (then the default, 'de') and the response carries Vary: Accept-Language. */
                 lang?: components["schemas"]["Language"] | string;
                 /** @description Page number, from 1. */
@@ -1377,8 +1405,14 @@ export interface operations {
     sitemap_list: {
         parameters: {
             query?: {
+                /** @description Keyset pagination instead of page numbers: empty for the first page, then the previous response's next_cursor. Deep pages cost what the first does. Opaque; valid with the same parameters it came with (400 otherwise). Not together with page. */
+                cursor?: string;
                 /** @description Response language: one of de, en, nl, fr (any case; a regional tag such as de-AT is read as its language). Without it, Accept-Language decides (then the default, 'de') and the response carries Vary: Accept-Language. */
                 lang?: components["schemas"]["Language"] | string;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Entries per page, 1-1000 (1000). */
+                page_size?: number;
             };
             header?: never;
             path?: never;
@@ -1412,6 +1446,15 @@ export interface operations {
             };
             /** @description An Authorization header with an unknown or inactive API token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Page out of range. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

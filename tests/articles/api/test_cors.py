@@ -111,3 +111,28 @@ def test_a_throttled_answer_is_readable_cross_origin(client, settings, article):
     assert response.header("Retry-After")
     assert response.header("Access-Control-Allow-Origin") == ORIGIN
     assert "retry-after" in header_names(response.header("Access-Control-Expose-Headers"))
+
+
+def test_list_pages_link_their_neighbours_on_misses_and_hits(make_article):
+    for index in range(3):
+        make_article(content=article_content(slug=f"link-{index}"))
+    application = production_app()
+    url = "/api/v1/articles/?lang=de&page_size=1&page=2"
+    miss, hit = call(application, url), call(application, url)
+    expected = (
+        '</api/v1/articles/?lang=de&page_size=1&page=3>; rel="next", '
+        '</api/v1/articles/?lang=de&page_size=1>; rel="prev"'
+    )
+    assert miss.header("Link") == hit.header("Link") == expected
+    assert call(application, "/api/v1/articles/?lang=de").header("Link") == ""
+
+
+def test_cursor_pages_link_the_next_cursor_page(client, make_article):
+    for index in range(3):
+        make_article(content=article_content(slug=f"cursor-{index}"))
+    first = client.get("/api/v1/articles/?lang=de&page_size=1").json()
+    url = f"/api/v1/articles/?lang=de&page_size=1&cursor={first['next_cursor']}"
+    response = call(production_app(), url)
+    assert response.status == 200
+    assert response.header("Link").endswith('>; rel="next"')
+    assert "cursor=" in response.header("Link")
