@@ -376,6 +376,12 @@ ERROR_CODES = [
     "not_authenticated",
     "authentication_failed",
     "invalid_token",
+    # The draft preview endpoint (articles/api/preview.py): the token's absence, validity and
+    # scope, and a page or revision that no longer exists.
+    "token_missing",
+    "token_invalid",
+    "token_scope",
+    "preview_not_found",
     "permission_denied",
     "throttled",
     "service_unavailable",

@@ -144,6 +144,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/preview/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A draft revision of an article for the frontend's preview
+         * @description The revision, page and language the token names, in the article detail shape. Tokens come from the admin's preview (FRONTEND_PREVIEW_URL), are signed and expire (PREVIEW_TOKEN_MAX_AGE). Never cached: Cache-Control: private, no-store.
+         */
+        get: operations["preview_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sitemap/": {
         parameters: {
             query?: never;
@@ -374,6 +394,10 @@ export interface components {
              *     * `not_authenticated` - not_authenticated
              *     * `authentication_failed` - authentication_failed
              *     * `invalid_token` - invalid_token
+             *     * `token_missing` - token_missing
+             *     * `token_invalid` - token_invalid
+             *     * `token_scope` - token_scope
+             *     * `preview_not_found` - preview_not_found
              *     * `permission_denied` - permission_denied
              *     * `throttled` - throttled
              *     * `service_unavailable` - service_unavailable
@@ -432,6 +456,10 @@ export interface components {
          *     * `not_authenticated` - not_authenticated
          *     * `authentication_failed` - authentication_failed
          *     * `invalid_token` - invalid_token
+         *     * `token_missing` - token_missing
+         *     * `token_invalid` - token_invalid
+         *     * `token_scope` - token_scope
+         *     * `preview_not_found` - preview_not_found
          *     * `permission_denied` - permission_denied
          *     * `throttled` - throttled
          *     * `service_unavailable` - service_unavailable
@@ -446,7 +474,7 @@ export interface components {
          *     * `internal_server_error` - internal_server_error
          * @enum {string}
          */
-        ErrorCode: "invalid_parameter" | "unsupported_language" | "article_not_found" | "article_incomplete" | "page_out_of_range" | "invalid_cursor" | "cursor_expired" | "not_found" | "method_not_allowed" | "not_authenticated" | "authentication_failed" | "invalid_token" | "permission_denied" | "throttled" | "service_unavailable" | "server_error" | "bad_request" | "forbidden" | "not_acceptable" | "unsupported_media_type" | "parse_error" | "request_header_fields_too_large" | "content_too_large" | "internal_server_error";
+        ErrorCode: "invalid_parameter" | "unsupported_language" | "article_not_found" | "article_incomplete" | "page_out_of_range" | "invalid_cursor" | "cursor_expired" | "not_found" | "method_not_allowed" | "not_authenticated" | "authentication_failed" | "invalid_token" | "token_missing" | "token_invalid" | "token_scope" | "preview_not_found" | "permission_denied" | "throttled" | "service_unavailable" | "server_error" | "bad_request" | "forbidden" | "not_acceptable" | "unsupported_media_type" | "parse_error" | "request_header_fields_too_large" | "content_too_large" | "internal_server_error";
         FAQ: {
             question: string;
             /** @description Sanitised HTML. */
@@ -905,7 +933,7 @@ export interface operations {
     articles_list: {
         parameters: {
             query?: {
-                /** @description Keyset pagination instead of page numbers: empty for the first page, then the previous response's next_cursor. Deep pages cost what the first does. Opaque; valid with the same parameters it came with (400 otherwise). Not together with page. */
+                /** @description Keyset pagination instead of page numbers: empty for the first page, then the previous response's next_cursor. Deep pages cost what the first does. Opaque; valid with the same parameters it came with (400 otherwise). With a cursor, page is ignored. */
                 cursor?: string;
                 /** @description Keyword term (any case). */
                 keyword?: string;
@@ -1254,7 +1282,7 @@ export interface operations {
     keywords_list: {
         parameters: {
             query?: {
-                /** @description Keyset pagination instead of page numbers: empty for the first page, then the previous response's next_cursor. Deep pages cost what the first does. Opaque; valid with the same parameters it came with (400 otherwise). Not together with page. */
+                /** @description Keyset pagination instead of page numbers: empty for the first page, then the previous response's next_cursor. Deep pages cost what the first does. Opaque; valid with the same parameters it came with (400 otherwise). With a cursor, page is ignored. */
                 cursor?: string;
                 /** @description Response language: one of de, en, nl, fr (any case; a regional tag such as de-AT is read as its language). Without it, Accept-Language decides (then the default, 'de') and the response carries Vary: Accept-Language. */
                 lang?: components["schemas"]["Language"] | string;
@@ -1402,10 +1430,79 @@ export interface operations {
             };
         };
     };
+    preview_retrieve: {
+        parameters: {
+            query: {
+                /** @description Optional; when given it must be the token's language. */
+                lang?: string;
+                /** @description The preview token from the frontend preview URL. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleDetail"];
+                };
+            };
+            /** @description No token. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid or expired token, or a token for another language. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The revision is gone or has no version in the token's language. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable; Retry-After says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     sitemap_list: {
         parameters: {
             query?: {
-                /** @description Keyset pagination instead of page numbers: empty for the first page, then the previous response's next_cursor. Deep pages cost what the first does. Opaque; valid with the same parameters it came with (400 otherwise). Not together with page. */
+                /** @description Keyset pagination instead of page numbers: empty for the first page, then the previous response's next_cursor. Deep pages cost what the first does. Opaque; valid with the same parameters it came with (400 otherwise). With a cursor, page is ignored. */
                 cursor?: string;
                 /** @description Response language: one of de, en, nl, fr (any case; a regional tag such as de-AT is read as its language). Without it, Accept-Language decides (then the default, 'de') and the response carries Vary: Accept-Language. */
                 lang?: components["schemas"]["Language"] | string;
