@@ -17,7 +17,7 @@ from wagtail.models import Revision
 
 from articles.api import representation, serializers
 from articles.api.errors import ApiError
-from articles.api.views import ERROR_RESPONSES, NO_NUL, PublicAPIView
+from articles.api.views import ERROR_RESPONSES, LANG_PARAMETER, NO_NUL, PublicAPIView
 from articles.models import ArticlePage
 from articles.preview.rows import revision_rows
 from articles.preview.tokens import PreviewScope, PreviewTokenError, read_preview_token
@@ -72,7 +72,7 @@ class PreviewView(PublicAPIView):
             ),
             OpenApiParameter(
                 "lang",
-                {"type": "string", "pattern": NO_NUL},
+                LANG_PARAMETER.type,  # the Language enum, as on every other operation
                 description="Optional; when given it must be the token's language.",
             ),
         ],
@@ -87,8 +87,7 @@ class PreviewView(PublicAPIView):
                 serializers.ErrorSerializer,
                 description="The revision is gone or has no version in the token's language.",
             ),
-            429: ERROR_RESPONSES[429],
-            503: ERROR_RESPONSES[503],
+            **{code: ERROR_RESPONSES[code] for code in (401, 405, 429, 503)},
         },
     )
     def get(self, request: Request) -> Response:

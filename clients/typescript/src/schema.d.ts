@@ -1434,7 +1434,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description Optional; when given it must be the token's language. */
-                lang?: string;
+                lang?: components["schemas"]["Language"] | string;
                 /** @description The preview token from the frontend preview URL. */
                 token: string;
             };
@@ -1461,6 +1461,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description An Authorization header with an unknown or inactive API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Invalid or expired token, or a token for another language. */
             403: {
                 headers: {
@@ -1472,6 +1481,15 @@ export interface operations {
             };
             /** @description The revision is gone or has no version in the token's language. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A method other than GET, HEAD or OPTIONS; Allow names them. */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };
