@@ -26,3 +26,14 @@ def _no_autosave_on_sqlite(settings):
 
     if connection.vendor == "sqlite":
         settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+
+
+@pytest.fixture
+def without_autosave(settings):
+    """Autosave off on every database, for tests that type into the editor for a while.
+
+    Known, open defect (issue 13): on PostgreSQL, with Wagtail's autosave on, the Promote tab or
+    the Sections panel of the per-language picker is gone after an autosave, so these flows are
+    only covered with autosave off.
+    """
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0

@@ -19,7 +19,7 @@ def counter(driver, name: str) -> str:
 
 
 def test_counters_follow_typing_with_the_engines_pixel_widths(
-    live_server, browser, seed_article, english_speaking_editor
+    live_server, browser, seed_article, english_speaking_editor, without_autosave
 ):
     log_in(browser, live_server, english_speaking_editor)
     open_editor(browser, live_server, seed_article)

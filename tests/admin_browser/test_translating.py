@@ -107,7 +107,7 @@ def save_draft(driver) -> None:
 
 
 def test_translating_the_seed_into_english_in_an_english_only_view(
-    live_server, browser, seed_article, english_speaking_editor
+    live_server, browser, seed_article, english_speaking_editor, without_autosave
 ):
     log_in(browser, live_server, english_speaking_editor)
     open_editor(browser, live_server, seed_article)
