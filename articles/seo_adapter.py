@@ -293,6 +293,25 @@ class ArticleSEOSource:
     def count(self, *, include_drafts: bool = False, slugs: Iterable[str] | None = None) -> int:
         return self._queryset(include_drafts=include_drafts, slugs=slugs).count()
 
+    def batch_bounds(
+        self, *, include_drafts: bool = False, slugs: Iterable[str] | None = None, batch_size: int
+    ) -> Iterator[tuple[int, int | None]]:
+        """``(after, up_to)`` primary keys of each batch ``items`` reads: one indexed query per
+        batch for its last key, so no list of every page is held."""
+        keys = (
+            self._queryset(include_drafts=include_drafts, slugs=slugs)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        after = 0
+        while True:
+            last = list(keys.filter(pk__gt=after)[batch_size - 1 : batch_size])
+            if not last:
+                yield after, None
+                return
+            yield after, last[0]
+            after = last[0]
+
     def items(
         self,
         *,
@@ -300,13 +319,17 @@ class ArticleSEOSource:
         include_drafts: bool = False,
         slugs: Iterable[str] | None = None,
         batch_size: int = 200,
+        after: int = 0,
+        up_to: int | None = None,
     ) -> Iterator[SEOItem]:
         queryset = (
             self._queryset(include_drafts=include_drafts, slugs=slugs)
             .order_by("pk")
             .prefetch_related("sections", "faqs", "keywords")
         )
-        last_pk = 0
+        if up_to is not None:
+            queryset = queryset.filter(pk__lte=up_to)
+        last_pk = after
         while True:
             batch = list(queryset.filter(pk__gt=last_pk)[:batch_size])
             if not batch:

@@ -80,17 +80,26 @@ def audit(
                 slugs=slug_list,
                 batch_size=batch_size,
             ):
-                try:
-                    report = analyse(item.document, thresholds)
-                except Exception as error:  # one bad article must not stop an audit of all
-                    failure = AuditFailure(item, f"{type(error).__name__}: {error}")
-                    logger.exception("SEO audit could not analyse %s", failure.name)
-                    failures.append(failure)
+                outcome = analyse_item(item, thresholds)
+                if isinstance(outcome, AuditFailure):
+                    failures.append(outcome)
                     continue
-                auditor.add(item.document, report)
-                yield AuditedItem(item=item, report=report)
+                auditor.add(item.document, outcome.report)
+                yield outcome
 
     return AuditRun(articles=articles(), auditor=auditor, failures=failures)
+
+
+def analyse_item(item: SEOItem, thresholds: Thresholds) -> AuditedItem | AuditFailure:
+    """One document through the engine; a failure is logged and returned, not raised, because
+    one bad article must not stop an audit of all (the serial and the parallel audit alike)."""
+    try:
+        report = analyse(item.document, thresholds)
+    except Exception as error:
+        failure = AuditFailure(item, f"{type(error).__name__}: {error}")
+        logger.exception("SEO audit could not analyse %s", failure.name)
+        return failure
+    return AuditedItem(item=item, report=report)
 
 
 def audit_page(page: SEOSubject, lang: str, thresholds: Thresholds | None = None) -> SEOReport:

@@ -38,7 +38,11 @@ class SEOItem:
 
 
 class SEOSource(Protocol):
-    """Streams documents of one kind of page, a batch of pages at a time."""
+    """Streams documents of one kind of page, a batch of pages at a time.
+
+    A source that also offers ``batch_bounds`` (see :class:`RangedSEOSource`) can be audited by
+    several worker processes (``seo.parallel_audit``), each reading its own batches.
+    """
 
     name: str
 
@@ -57,6 +61,32 @@ class SEOSource(Protocol):
 
     def count(self, *, include_drafts: bool = False, slugs: Iterable[str] | None = None) -> int:
         """How many pages ``items`` would read (for progress bars; languages not counted)."""
+        ...
+
+
+@runtime_checkable
+class RangedSEOSource(Protocol):
+    """A source whose batches can be read apart: ``items(after=..., up_to=...)`` reads the pages
+    with a primary key in ``(after, up_to]`` (no upper limit when ``up_to`` is None)."""
+
+    name: str
+
+    def items(
+        self,
+        *,
+        languages: Sequence[str],
+        include_drafts: bool = False,
+        slugs: Iterable[str] | None = None,
+        batch_size: int = 200,
+        after: int = 0,
+        up_to: int | None = None,
+    ) -> Iterator[SEOItem]: ...
+
+    def batch_bounds(
+        self, *, include_drafts: bool = False, slugs: Iterable[str] | None = None, batch_size: int
+    ) -> Iterator[tuple[int, int | None]]:
+        """``(after, up_to)`` of each batch of ``batch_size`` pages ``items`` would read, in
+        order, without holding every page's key at once."""
         ...
 
 

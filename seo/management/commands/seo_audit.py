@@ -33,6 +33,7 @@ from cms.wording import plural
 from seo.audit import (
     AuditedItem,
     AuditFailure,
+    AuditRun,
     audit,
     configured_thresholds,
     count_pages,
@@ -41,6 +42,7 @@ from seo.audit import (
 from seo.audit_output import FORMATS, TextSink, make_writer
 from seo.engine import SUPPORTED_LANGUAGES, SEOReport, SiteFinding, Status, Thresholds
 from seo.messages import localised_finding, localised_report
+from seo.parallel_audit import audit_in_workers, workers_possible
 
 MESSAGE_LANGUAGES = ("de", "en", "nl", "fr")
 
@@ -151,6 +153,7 @@ class AuditRequest:
     batch_size: int
     thresholds: Thresholds
     message_lang: str | None = None
+    workers: int = 1
 
 
 def _silence_stdout() -> None:
@@ -207,9 +210,9 @@ def parse_number(option: str, raw: str | None, *, low: float, high: float | None
     return value
 
 
-def parse_batch_size(raw: str) -> int:
+def parse_count(option: str, raw: str) -> int:
     if not raw.isdigit() or int(raw) < 1:
-        raise bad_argument(f"--batch-size {raw}: expected a whole number of at least 1")
+        raise bad_argument(f"{option} {raw}: expected a whole number of at least 1")
     return int(raw)
 
 
@@ -273,6 +276,13 @@ class Command(BaseCommand):
             metavar="N",
             help=f"articles read per batch (default {DEFAULT_BATCH_SIZE})",
         )
+        parser.add_argument(
+            "--workers",
+            default="1",
+            metavar="N",
+            help="audit with N processes, a batch at a time each (PostgreSQL; default 1). "
+            "The report is the same as with one",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         request = self._validated(options)
@@ -297,7 +307,8 @@ class Command(BaseCommand):
         fail_on = options["fail_on"]
         if fail_on is not None and fail_on not in FAIL_ON_LEVELS:
             raise bad_argument(f"--fail-on {fail_on}: expected one of: {', '.join(FAIL_ON_LEVELS)}")
-        batch_size = parse_batch_size(options["batch_size"])
+        batch_size = parse_count("--batch-size", options["batch_size"])
+        workers = parse_count("--workers", options["workers"])
         message_lang = options["message_lang"]
         if message_lang is not None and message_lang not in MESSAGE_LANGUAGES:
             raise bad_argument(
@@ -331,6 +342,7 @@ class Command(BaseCommand):
             batch_size=batch_size,
             thresholds=thresholds,
             message_lang=message_lang,
+            workers=workers,
         )
 
     def _audit(self, request: AuditRequest, gate: AuditGate, options: dict[str, Any]) -> int:
@@ -345,13 +357,7 @@ class Command(BaseCommand):
                 width=None if request.to_terminal else FILE_TABLE_WIDTH,
                 detailed=options["verbosity"] >= 2,
             )
-            run = audit(
-                languages=request.languages,
-                include_drafts=request.include_drafts,
-                slugs=request.slugs or None,
-                batch_size=request.batch_size,
-                thresholds=request.thresholds,
-            )
+            run = self._run(request)
             # A bar on the terminal that also shows a streamed report would garble it.
             show_progress = self.stderr.isatty() and (
                 request.output_format == "table" or not request.to_terminal
@@ -374,6 +380,21 @@ class Command(BaseCommand):
             gate.add_site(findings)
             gate.failures = run.failures
         return count
+
+    def _run(self, request: AuditRequest) -> AuditRun:
+        arguments: dict[str, Any] = {
+            "languages": request.languages,
+            "include_drafts": request.include_drafts,
+            "slugs": request.slugs or None,
+            "batch_size": request.batch_size,
+            "thresholds": request.thresholds,
+        }
+        if request.workers > 1:
+            reason = workers_possible()
+            if reason is None:
+                return audit_in_workers(workers=request.workers, **arguments)
+            self.stderr.write(f"--workers {request.workers}: using one, as {reason}")
+        return audit(**arguments)
 
     def _open_output(self, path: str | None, stack: ExitStack) -> TextSink:
         if path is None:
