@@ -15,10 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from seo.audit import AuditedItem, audit
+from seo.audit import AuditedItem, audit, configured_thresholds
 from seo.engine import SEODocument, SEOReport, Status
 from seo.models import AuditStatus, SEOAuditResult, TranslationStatus
 from seo.page_analysis import LanguageAnalysis, analyse_page, focus_keyword
+from seo.parallel_audit import audit_in_workers, workers_possible
 from seo.protocol import SEOSubject
 
 logger = logging.getLogger(__name__)
@@ -176,13 +177,23 @@ def audit_results_store(items: Iterator[AuditedItem], *, batch_size: int = 200) 
     return stored
 
 
-def audit_results_refresh_all(*, batch_size: int = 200) -> int:
+def audit_results_refresh_all(*, batch_size: int = 200, workers: int = 1) -> int:
     """Re-analyse every page that offers itself to the SEO app; rows of other pages are removed.
 
-    Reads pages a batch at a time through the registered sources, so memory stays flat.
+    Reads pages a batch at a time through the registered sources, so memory stays flat. With
+    ``workers`` > 1 the analysis runs in that many processes (``seo.parallel_audit``, where
+    possible); the rows are written here, in the same order either way.
     """
     started = timezone.now()
-    run = audit(include_drafts=True, batch_size=batch_size)
+    if workers > 1 and workers_possible() is None:
+        run = audit_in_workers(
+            workers=workers,
+            include_drafts=True,
+            batch_size=batch_size,
+            thresholds=configured_thresholds(),
+        )
+    else:
+        run = audit(include_drafts=True, batch_size=batch_size)
     count = audit_results_store(run.articles, batch_size=batch_size)
     # Every row this run wrote has a newer timestamp; older rows belong to pages that are gone
     # from the sources (deleted pages cascade anyway) or lost every language.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
@@ -12,7 +13,11 @@ from django.db import connection
 import seo.audit
 from articles.seo_adapter import ArticleSEOSource
 from articles.services import article_update_language
+from seo.models import SEOAuditResult
 from tests.factories import ArticleContentFactory
+
+# Row ids and write times differ between two refreshes by nature.
+IGNORED = {"id", "updated_at"}
 
 postgresql_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="audit workers need PostgreSQL"
@@ -122,3 +127,21 @@ def test_a_worker_count_below_one_is_a_bad_argument(db, raw):
 
     assert code == 2
     assert f"--workers {raw}" in error
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_refresh_with_workers_stores_the_same_rows_as_one_process(make_article, article_index):
+    add_site(make_article, article_index, 5)
+    fields = [f.name for f in SEOAuditResult._meta.concrete_fields if f.name not in IGNORED]
+
+    def stored() -> list[tuple]:
+        return list(SEOAuditResult.objects.order_by("page_id", "lang").values_list(*fields))
+
+    call_command("seo_audit_refresh", "--batch-size", "2", stdout=io.StringIO())
+    one = stored()
+    SEOAuditResult.objects.all().delete()
+    call_command("seo_audit_refresh", "--batch-size", "2", "--workers", "2", stdout=io.StringIO())
+
+    assert stored() == one
+    assert len(one) == 5 * len(settings.MODELTRANSLATION_LANGUAGES)

@@ -35,11 +35,17 @@ class Command(BaseCommand):
             default=DEFAULT_BATCH_SIZE,
             help=f"Pages read and stored per batch (default {DEFAULT_BATCH_SIZE}).",
         )
+        parser.add_argument(
+            "--workers",
+            type=positive_int,
+            default=1,
+            help="Analyse with this many processes (PostgreSQL; default 1). Same rows as one.",
+        )
 
-    def handle(self, *args: object, batch_size: int, **options: object) -> None:
+    def handle(self, *args: object, batch_size: int, workers: int, **options: object) -> None:
         started = time.perf_counter()
         try:
-            pages = audit_results_refresh_all(batch_size=batch_size)
+            pages = audit_results_refresh_all(batch_size=batch_size, workers=workers)
         except ValueError as error:
             # SEO_THRESHOLDS with an unknown key or a bad value.
             raise CommandError(str(error), returncode=2) from error
