@@ -21,6 +21,7 @@ import cProfile
 import os
 import pstats
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -255,12 +256,16 @@ def main() -> None:
     parser.add_argument(
         "--again", action="store_true", help="then import the same files again (all unchanged)"
     )
+    parser.add_argument(
+        "--database", default=BENCH_DATABASE, help=f"throw-away database ({BENCH_DATABASE})"
+    )
     arguments = parser.parse_args()
     if arguments.count < 200:
         sys.exit("--count must be at least 200 (queries are measured after 100 and at the end)")
 
-    admin_url, bench_url = database_urls(BENCH_DATABASE)
-    recreate_database(admin_url, BENCH_DATABASE)
+    database = arguments.database
+    admin_url, bench_url = database_urls(database)
+    recreate_database(admin_url, database)
     os.environ["DATABASE_URL"] = bench_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
     # Without DEBUG, Django keeps no query log (memory, time); queries are counted explicitly.
@@ -289,7 +294,7 @@ def main() -> None:
 
             if arguments.workers > 1:
                 print(f"importing with {arguments.workers} worker processes")
-                figures = import_in_parallel(paths, options, arguments.workers, BENCH_DATABASE)
+                figures = import_in_parallel(paths, options, arguments.workers, database)
                 elapsed, importer_cpu, database_cpu, queries, window = figures
             else:
                 print("importing in this process (--workers 1)")
@@ -321,6 +326,10 @@ def main() -> None:
                 f"-> at most {cores / per_article:.1f} articles/s if all {cores} cores did "
                 "nothing else (lock waits and other processes lower it)"
             )
+        # ru_maxrss: this process's peak, and the largest peak of any reaped worker.
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"peak RSS: this process {own:.0f} MiB, largest worker {workers:.0f} MiB")
         print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
         if arguments.again:
             summary = ", ".join(f"{count} {outcome}" for outcome, count in outcomes.items())
@@ -342,7 +351,7 @@ def main() -> None:
 
         connections.close_all()
         if not arguments.keep:
-            drop_database(admin_url, BENCH_DATABASE)
+            drop_database(admin_url, database)
 
 
 if __name__ == "__main__":

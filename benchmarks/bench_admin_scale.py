@@ -1,0 +1,193 @@
+"""Benchmark: the Wagtail admin on the generated site (10,000 articles x 4 languages, 2,000
+keywords): page explorer, keyword chooser and snippet listing, SEO audit report and its CSV
+export, dashboard. Not a test: it prints figures (target of issue 17: each under 1 s).
+
+What it does:
+
+1. gets a fresh copy of the generated site (``generate_site.py``: the template database
+   ``cms_bench_scale_template``, copied in seconds) as ``--database``;
+2. fills the stored SEO audit table the report reads with ``manage.py seo_audit_refresh
+   --workers 2`` (the generator leaves it empty) and prints how long that took;
+3. in a fresh process (production settings), logged in as a superuser through Django's test
+   client, requests each admin URL once to warm up and then ``--repeat`` times, and prints the
+   median and the slowest server time (the test client runs the whole request in-process, so
+   this is the server's time without the network), the queries of one request and the size of
+   the response (a streamed CSV export is read to its end).
+
+    .venv/bin/python benchmarks/bench_admin_scale.py [--repeat 5] [--database NAME] [--keep]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres  (server to use; default shown)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_DATABASE = "cms_bench_scale_admin"
+TARGET_SECONDS = 1.0
+
+
+def admin_urls() -> list[tuple[str, str]]:
+    """(what, URL) of every measured request; needs Django set up on the generated site."""
+    from django.urls import reverse
+
+    from articles.models import ArticleIndexPage, ArticlePage
+    from seo.models import Keyword
+
+    index = ArticleIndexPage.objects.get(slug="blog")
+    explore = reverse("wagtailadmin_explore", args=[index.pk])
+    article = ArticlePage.objects.order_by("-pk").first()
+    keyword = Keyword.objects.order_by("-pk").first()
+    keywords = reverse("wagtailsnippets_seo_keyword:list")
+    chooser = reverse("wagtailsnippetchoosers_seo_keyword:choose")
+    chooser_results = reverse("wagtailsnippetchoosers_seo_keyword:choose_results")
+    report = reverse("seo_audit_report")
+    report_results = reverse("seo_audit_report_results")
+    return [
+        ("dashboard (with the SEO panel)", reverse("wagtailadmin_home")),
+        ("explorer: the index's children, page 1", explore),
+        ("explorer: page 100 (of 200)", f"{explore}?p=100"),
+        ("explorer: ordered by title", f"{explore}?ordering=title"),
+        ("explorer: search in the index", f"{explore}?q=artikel"),
+        ("article edit view (last article)", reverse("wagtailadmin_pages:edit", args=[article.pk])),
+        ("keyword snippets: list, page 1", keywords),
+        ("keyword snippets: list, page 40", f"{keywords}?p=40"),
+        ("keyword snippets: search 'sujet 19'", f"{keywords}?q=sujet+19"),
+        ("keyword chooser: modal", chooser),
+        ("keyword chooser: results page 50", f"{chooser_results}?p=50"),
+        ("keyword chooser: search 'topic 1999'", f"{chooser_results}?q=topic+1999"),
+        ("keyword edit view", reverse("wagtailsnippets_seo_keyword:edit", args=[keyword.pk])),
+        ("SEO report: page 1 (sorted by score)", report),
+        ("SEO report: lang=de, status=problem", f"{report}?lang=de&status=problem"),
+        ("SEO report: sorted by title, desc", f"{report}?ordering=-title"),
+        (
+            "SEO report: score 40-60, live, page 20",
+            f"{report_results}?score_min=40&score_max=60&live=true&p=20",
+        ),
+        ("SEO report: CSV export, all rows", f"{report}?export=csv"),
+        ("SEO report: CSV export, lang=fr", f"{report}?export=csv&lang=fr"),
+    ]
+
+
+def measure(repeat: int) -> list[dict]:
+    """Runs inside a Django process configured for the copy (this script with --measure)."""
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench-admin", defaults={"is_superuser": True, "is_staff": True}
+    )
+    client = Client()
+    client.force_login(user)
+
+    def request(url: str) -> tuple[float, int, int]:
+        started = time.perf_counter()
+        response = client.get(url, secure=True)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        seconds = time.perf_counter() - started
+        if response.status_code != 200:
+            sys.exit(f"{url}: HTTP {response.status_code}")
+        return seconds, len(body), response.status_code
+
+    results = []
+    for name, url in admin_urls():
+        request(url)  # warm-up: templates, prepared statements, caches
+        with CaptureQueriesContext(connection) as queries:
+            request(url)
+        times = [request(url)[0] for _ in range(repeat)]
+        _, size, _ = request(url)
+        results.append(
+            {
+                "name": name,
+                "url": url,
+                "median": statistics.median(times),
+                "max": max(times),
+                "queries": len(queries.captured_queries),
+                "bytes": size,
+            }
+        )
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000, help="generated site (10000)")
+    parser.add_argument("--repeat", type=int, default=5, help="timed requests per URL (5)")
+    parser.add_argument("--database", default=DEFAULT_DATABASE, help="copy to measure on")
+    parser.add_argument("--reuse", action="store_true", help="use --database as it is")
+    parser.add_argument("--keep", action="store_true", help="keep the copy afterwards")
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    sys.path.insert(0, str(REPO))
+    if args.measure:
+        print(json.dumps(measure(args.repeat)))
+        return
+
+    from _database import database_urls, drop_database
+    from bench_api import app_environment
+    from generate_site import ensure_site
+
+    maintenance_url, database_url = database_urls(args.database)
+    env = app_environment(
+        database_url, {"ALLOWED_HOSTS": "testserver,127.0.0.1", "LOG_LEVEL": "WARNING"}
+    )
+    python = str(REPO / ".venv" / "bin" / "python")
+    if not args.reuse:
+        site = ensure_site(args.articles, args.database)
+        print(f"site: copy {args.database} of {site['template']} in {site['copy_seconds']} s")
+        started = time.perf_counter()
+        filled = subprocess.run(
+            [python, "manage.py", "seo_audit_refresh", "--workers", "2"],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        print(
+            f"seo_audit_refresh --workers 2: {time.perf_counter() - started:.0f} s wall "
+            f"({filled.stdout.strip()})"
+        )
+    try:
+        completed = subprocess.run(
+            [python, __file__, "--measure", "--repeat", str(args.repeat)],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if completed.returncode != 0:
+            sys.exit(f"measuring failed:\n{completed.stderr[-3000:]}")
+        results = json.loads(completed.stdout.strip().splitlines()[-1])
+    finally:
+        if not args.keep:
+            drop_database(maintenance_url, args.database)
+    print(
+        f"{'request':<42} {'median':>8} {'max':>8} {'queries':>7} {'size':>9}  "
+        f"(server time, {args.repeat} runs; target < {TARGET_SECONDS:g} s)"
+    )
+    for row in results:
+        verdict = "" if row["median"] < TARGET_SECONDS else "  OVER TARGET"
+        print(
+            f"{row['name']:<42} {row['median'] * 1000:>6.0f}ms {row['max'] * 1000:>6.0f}ms "
+            f"{row['queries']:>7} {row['bytes'] / 1024:>7.0f}kB{verdict}"
+        )
+    print("The machine is shared (2 cores, other developers' test runs): compare within a run.")
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")
+    main()
