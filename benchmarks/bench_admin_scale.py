@@ -15,6 +15,7 @@ What it does:
    the response (a streamed CSV export is read to its end).
 
     .venv/bin/python benchmarks/bench_admin_scale.py [--repeat 5] [--database NAME] [--keep]
+    # or in two steps: --prepare-only (copy, fill, keep), then --reuse [--keep] to measure
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres  (server to use; default shown)
 """
 
@@ -127,6 +128,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="timed requests per URL (5)")
     parser.add_argument("--database", default=DEFAULT_DATABASE, help="copy to measure on")
     parser.add_argument("--reuse", action="store_true", help="use --database as it is")
+    parser.add_argument(
+        "--prepare-only", action="store_true", help="copy and fill --database, keep it, stop"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the copy afterwards")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -160,6 +164,8 @@ def main() -> None:
             f"seo_audit_refresh --workers 2: {time.perf_counter() - started:.0f} s wall "
             f"({filled.stdout.strip()})"
         )
+        if args.prepare_only:
+            return
     try:
         completed = subprocess.run(
             [python, __file__, "--measure", "--repeat", str(args.repeat)],

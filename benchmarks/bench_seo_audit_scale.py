@@ -67,10 +67,10 @@ class MemorySampler(threading.Thread):
         self.pid = pid
         self.peak_main_rss = self.peak_total_rss = self.peak_total_pss = 0
         self.peak_processes = 0
-        self._stop = threading.Event()
+        self._finished = threading.Event()
 
     def run(self) -> None:
-        while not self._stop.wait(0.1):
+        while not self._finished.wait(0.1):
             pids = [self.pid, *_children(self.pid)]
             samples = [_memory_kib(pid) for pid in pids]
             self.peak_main_rss = max(self.peak_main_rss, samples[0][0])
@@ -79,7 +79,7 @@ class MemorySampler(threading.Thread):
             self.peak_processes = max(self.peak_processes, len(pids))
 
     def stop(self) -> None:
-        self._stop.set()
+        self._finished.set()
         self.join()
 
 
