@@ -38,6 +38,7 @@ from generate_site import ensure_site
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE = "cms_bench_scale_audit"
+LANGUAGES = ("de", "en", "nl", "fr")  # every generated article is complete in each
 
 
 def _children(pid: int) -> list[int]:
@@ -105,7 +106,9 @@ def set_live_articles(database_url: str, count: int) -> int:
     return row[0]
 
 
-def run_audit(env: dict[str, str], workers: int, batch_size: int) -> dict:
+def run_audit(env: dict[str, str], workers: int, batch_size: int, checkpoints: list[int]) -> dict:
+    """One audit; ``checkpoints``: article versions at which to note the elapsed time and the
+    memory peaks so far (the JSON report has one line per version, counted as it streams)."""
     command = [
         str(REPO / ".venv" / "bin" / "python"),
         "manage.py",
@@ -128,9 +131,15 @@ def run_audit(env: dict[str, str], workers: int, batch_size: int) -> dict:
     digest = hashlib.sha256()
     size = 0
     assert process.stdout is not None and process.stderr is not None
-    while chunk := process.stdout.read(1 << 20):
+    lines, marks, waiting = 0, [], list(checkpoints)
+    while chunk := process.stdout.read(1 << 16):
         digest.update(chunk)
         size += len(chunk)
+        lines += chunk.count(b"\n")
+        while waiting and lines >= waiting[0]:
+            marks.append(
+                (waiting.pop(0), time.perf_counter() - started, sampler.peak_total_pss / 1024)
+            )
     stderr = process.stderr.read().decode()
     process.wait()
     seconds = time.perf_counter() - started
@@ -149,6 +158,7 @@ def run_audit(env: dict[str, str], workers: int, batch_size: int) -> dict:
         "total_rss_mib": sampler.peak_total_rss / 1024,
         "total_pss_mib": sampler.peak_total_pss / 1024,
         "processes": sampler.peak_processes,
+        "marks": marks,
     }
 
 
@@ -178,7 +188,8 @@ def main() -> None:
             live = set_live_articles(database_url, size)
             digests = set()
             for workers in worker_counts:
-                result = run_audit(env, workers, args.batch_size)
+                quarters = [live * len(LANGUAGES) * part // 4 for part in (1, 2, 3, 4)]
+                result = run_audit(env, workers, args.batch_size, quarters)
                 digests.add(result["sha256"])
                 print(
                     f"{live:>8} {workers:>7} {result['versions']:>8} {result['seconds']:>7.1f} "
@@ -187,6 +198,14 @@ def main() -> None:
                     f"{result['main_rss_mib']:>8.0f} {result['total_rss_mib']:>8.0f} "
                     f"{result['total_pss_mib']:>8.0f} {result['processes']:>5} "
                     f"{result['report_mib']:>6.0f}MB  {result['sha256']}",
+                    flush=True,
+                )
+                print(
+                    "      per quarter of the versions (s since start, PSS sum so far): "
+                    + ", ".join(
+                        f"{versions}: {seconds:.0f} s {pss:.0f} MiB"
+                        for versions, seconds, pss in result["marks"]
+                    ),
                     flush=True,
                 )
             print(
