@@ -16,8 +16,9 @@ What it does:
 3. in a fresh process (production settings), logged in as a superuser through Django's test
    client, requests each admin URL once to warm up and then ``--repeat`` times, and prints the
    median and the slowest server time (the test client runs the whole request in-process, so
-   this is the server's time without the network), the queries of one request and the size of
-   the response (a streamed CSV export is read to its end).
+   this is the server's time without the network), the time to the first byte (streamed
+   exports), the queries of one request and their time, and the size of the response (a
+   streamed CSV export is read to its end).
 
     .venv/bin/python benchmarks/bench_admin_scale.py [--repeat 5] [--database NAME] [--keep]
     # or in two steps: --prepare-only (copy, fill, keep), then --reuse [--keep] to measure
