@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.db.models import F, QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +23,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from seo.filters import SEOAuditFilterSet
 from seo.messages import field_label
-from seo.models import SEOAuditResult, TranslationStatus
+from seo.models import AuditStatus, SEOAuditResult, TranslationStatus
 from seo.page_analysis import language_name
 from seo.selectors import EDITOR_ACTIONS, audit_results_for_user
 
@@ -163,16 +164,43 @@ class SEOAuditReportView(ReportView):
             )
         return object_list
 
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if self.is_export:
+            # Wagtail builds the listing's context first, whose row count is ``len()`` of the
+            # unpaginated queryset: every row read once before the export reads them again.
+            # The export needs only the filtered, ordered rows.
+            self.object_list = self.get_filtered_queryset()
+            return self.as_spreadsheet(self.object_list, request.GET["export"])
+        return super().get(request, *args, **kwargs)
+
     def as_spreadsheet(self, queryset: QuerySet[SEOAuditResult], spreadsheet_format: str) -> Any:
         return super().as_spreadsheet(ExportRows(queryset), spreadsheet_format)
 
+    @cached_property
+    def _export_labels(self) -> dict[str, str]:
+        # Django's get_FOO_display() hashes every lazily translated choice on each call; an
+        # export of 40,000 rows translates the same few labels once per request instead.
+        return {
+            str(value): str(label)
+            for value, label in (*AuditStatus.choices, *TranslationStatus.choices)
+        }
+
+    @cached_property
+    def _edit_url_parts(self) -> tuple[str, str]:
+        # Edit URLs differ only by the page id: reversed once per request, not once per row.
+        prefix, _, suffix = self.request.build_absolute_uri(
+            reverse("wagtailadmin_pages:edit", args=[0])
+        ).rpartition("/0/")
+        return f"{prefix}/", f"/{suffix}"
+
     def to_row_dict(self, item: SEOAuditResult) -> dict[str, Any]:
-        item.edit_url = self.request.build_absolute_uri(
-            reverse("wagtailadmin_pages:edit", args=[item.page_id])
-        )
+        prefix, suffix = self._edit_url_parts
+        item.edit_url = f"{prefix}{item.page_id}{suffix}"
         row = super().to_row_dict(item)
         # Labels in the editor's language ("Section 2 heading"), not field paths.
         row["missing_fields"] = ", ".join(field_label(path) for path in item.missing_fields)
-        row["status"] = item.get_status_display()
-        row["translation_status"] = item.get_translation_status_display()
+        row["status"] = self._export_labels.get(item.status, item.status)
+        row["translation_status"] = self._export_labels.get(
+            item.translation_status, item.translation_status
+        )
         return row
