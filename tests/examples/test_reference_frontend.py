@@ -251,18 +251,14 @@ class TestReferenceFrontend:
         screenshot(browser, "reference-frontend-article")
 
     def test_a_former_slug_is_a_301_to_the_page_and_another_language_a_404_offering_it(
-        self, frontend, browser, seed_article
+        self, frontend, seed_article
     ):
         SlugRedirect.objects.create(lang="de", old_slug="rueckenschmerzen-alt", page=seed_article)
         path = f"/de/blog/{seed_article.slug_de}/"
 
         status, headers, _ = served(f"{frontend}/de/blog/rueckenschmerzen-alt/")
+
         assert (status, headers["location"]) == (301, path)
-
-        browser.get(f"{frontend}/de/blog/rueckenschmerzen-alt/")
-        assert browser.current_url == frontend + path
-        assert browser.find_element(By.TAG_NAME, "h1").text == seed_article.title_de
-
         # The German slug asked for in English, where the article does not exist: a 404
         # linking the German page (the API's details.translations).
         status, _, document = served(f"{frontend}/en/blog/{seed_article.slug_de}/")
@@ -271,7 +267,7 @@ class TestReferenceFrontend:
         assert HeadTags(document).meta["robots"] == "noindex"
 
     def test_a_preview_token_shows_the_draft_uncached_and_not_indexable(
-        self, frontend, browser, seed_article
+        self, frontend, seed_article
     ):
         current = page_content(latest_version(seed_article), "de")
         draft = article_update_language(
@@ -283,16 +279,14 @@ class TestReferenceFrontend:
         token = preview_token(
             page_id=draft.pk, revision_id=draft.get_latest_revision().pk, lang="de"
         )
-        url = f"{frontend}/preview/?token={token}&lang=de"
 
-        status, headers, document = served(url)
+        status, headers, document = served(f"{frontend}/preview/?token={token}&lang=de")
 
         assert status == 200
         assert headers["cache-control"] == "private, no-store"
         assert HeadTags(document).meta["robots"] == "noindex"
-        browser.get(url)
-        assert browser.find_element(By.TAG_NAME, "h1").text == "Entwurf: Rückenschmerzen und Darm"
-        assert "Vorschau" in browser.find_element(By.CSS_SELECTOR, "[role=status]").text
+        assert "<h1>Entwurf: Rückenschmerzen und Darm</h1>" in document
+        assert 'role="status">Vorschau eines Entwurfs' in document
         _, _, public = served(f"{frontend}/de/blog/{seed_article.slug_de}/")
         assert "Entwurf:" not in public
         assert served(f"{frontend}/preview/?token=x{token}")[0] == 403
