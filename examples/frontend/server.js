@@ -29,8 +29,13 @@ const loadApp = await appLoader();
 
 const server = createServer(async (request, response) => {
   try {
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      response.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8" });
+      response.end("Only GET and HEAD.\n");
+      return;
+    }
     const { handle } = await loadApp();
-    const url = new URL(request.url ?? "/", `http://${request.headers.host ?? "localhost"}`);
+    const url = new URL(request.url ?? "/", "http://localhost"); // only its path and query count
     const answer = await handle(url, { cms });
     response.writeHead(answer.status, Object.fromEntries(answer.headers));
     response.end(request.method === "HEAD" ? undefined : Buffer.from(await answer.arrayBuffer()));

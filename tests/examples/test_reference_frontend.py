@@ -290,3 +290,15 @@ class TestReferenceFrontend:
         _, _, public = served(f"{frontend}/de/blog/{seed_article.slug_de}/")
         assert "Entwurf:" not in public
         assert served(f"{frontend}/preview/?token=x{token}")[0] == 403
+
+
+def test_odd_requests_get_a_clear_answer_and_never_leave_the_site(frontend_server):
+    # "/.//host" is "//host" to a URL parser: the slash redirect must not lead off the site.
+    status, headers, _ = served(f"{frontend_server}/.//elsewhere.example")
+    assert (status, headers["location"]) == (301, "/elsewhere.example/")
+    assert served(f"{frontend_server}/de/blog/%E0%A4%A/")[0] == 404
+    assert served(f"{frontend_server}/preview/")[0] == 400
+    posted = urllib.request.Request(f"{frontend_server}/de/blog/", data=b"x", method="POST")
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(posted, timeout=30)
+    assert refused.value.code == 405

@@ -19,7 +19,9 @@ const PAGE_CACHE = "public, max-age=60";
 
 export async function handle(url: URL, config: Config): Promise<Response> {
   const cms = new Cms(config.cms);
-  const { pathname, searchParams } = url;
+  // "//host" would make the slash redirect below leave the site: one leading slash only.
+  const pathname = url.pathname.replace(/^\/+/, "/");
+  const { searchParams } = url;
   if (!pathname.endsWith("/")) return redirect(`${pathname}/${url.search}`, 301);
 
   if (pathname === "/") {
@@ -34,16 +36,19 @@ export async function handle(url: URL, config: Config): Promise<Response> {
     if (!token) return page("Pass the preview token as ?token=.", 400, "text/plain");
     const answer = await cms.preview(token, lang);
     if (answer.kind !== "ok") return failure(lang ?? "en", answer, "private, no-store");
-    const response = page(articlePage(answer.data, { preview: true }), 200);
     // A draft is one editor's: no shared cache, no browser cache, no search engine.
-    response.headers.set("Cache-Control", "private, no-store");
+    const response = page(articlePage(answer.data, { preview: true }), 200, "text/html", "private, no-store");
     response.headers.set("X-Robots-Tag", "noindex");
     return response;
   }
 
-  const list = LIST.exec(pathname);
-  if (list) {
-    const lang = decodeURIComponent(list[1] ?? "");
+  const [lang, slug] = segments(ARTICLE, pathname) ?? segments(LIST, pathname) ?? [];
+  if (lang && slug) {
+    const answer = await cms.article(slug, lang);
+    if (answer.kind !== "ok") return failure(lang, answer);
+    return page(articlePage(answer.data), 200, "text/html", PAGE_CACHE);
+  }
+  if (lang) {
     const number = Number(searchParams.get("page") ?? "1");
     const [articles, languages] = await Promise.all([
       cms.articles(lang, Number.isInteger(number) && number > 0 ? number : 1),
@@ -54,15 +59,18 @@ export async function handle(url: URL, config: Config): Promise<Response> {
     return page(listPage(articles.data, codes), 200, "text/html", PAGE_CACHE);
   }
 
-  const article = ARTICLE.exec(pathname);
-  if (article) {
-    const lang = decodeURIComponent(article[1] ?? "");
-    const answer = await cms.article(decodeURIComponent(article[2] ?? ""), lang);
-    if (answer.kind !== "ok") return failure(lang, answer);
-    return page(articlePage(answer.data), 200, "text/html", PAGE_CACHE);
-  }
-
   return page("Not found.", 404, "text/plain");
+}
+
+/** The route's path segments as text; null when it does not match or a segment's
+ * percent-encoding is broken (then: not found). */
+function segments(route: RegExp, pathname: string): string[] | null {
+  const match = route.exec(pathname);
+  try {
+    return match ? match.slice(1).map(decodeURIComponent) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** An answer that is no page: a 301 where the API says the page lives now, else its error. */

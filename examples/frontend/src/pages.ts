@@ -70,20 +70,30 @@ ${switcher.length > 1 && html`<nav aria-label="Languages"><ul>${switcher.map((li
 <h1>${article.title}</h1>
 <p>${article.author && html`${article.author} · `}${article.reading_time} ${w.minutes}</p>
 ${article.hero_image ? picture(article.hero_image) : ""}
-${raw(article.intro)}
+${richText(article.intro)}
 ${article.sections.map((section) => html`<section>
 <h2 id="${section.anchor}">${section.heading}</h2>
-${raw(section.body)}
+${richText(section.body)}
 </section>
 `)}
-${raw(article.conclusion)}
+${richText(article.conclusion)}
 ${article.faqs.length > 0 && html`<section class="faq">
 <h2>${w.faq}</h2>
 ${article.faqs.map((faq) => html`<h3>${faq.question}</h3>
-${raw(faq.answer)}
+${richText(faq.answer)}
 `)}</section>`}
 </article>`;
   return layout(article.lang, headTags(head), main, preview ? w.preview : undefined);
+}
+
+/** The API's sanitised rich text, its internal links sent to their path (`data-path`), so they
+ * stay on whatever host serves this frontend (a preview deployment, localhost). */
+function richText(sanitised: string): Html {
+  return raw(
+    sanitised.replace(/<a\b[^>]*\sdata-path="([^"]*)"[^>]*>/g, (tag, path: string) =>
+      tag.replace(/\shref="[^"]*"/, ` href="${path}"`),
+    ),
+  );
 }
 
 const robotsNoindex: HeadElement = { tag: "meta", attributes: { name: "robots", content: "noindex" }, text: null };
@@ -108,7 +118,7 @@ export function listPage(list: ArticleList, languages: readonly string[]): strin
 <h1>${w.articles}</h1>
 ${list.results.map((item) => html`<article>
 <h2><a href="${item.path}">${item.title}</a></h2>
-${raw(item.intro)}
+${richText(item.intro)}
 </article>
 `)}
 <nav aria-label="Pages"><ul>
