@@ -37,7 +37,8 @@ export async function handle(url: URL, config: Config): Promise<Response> {
     const answer = await cms.preview(token, lang);
     if (answer.kind !== "ok") return failure(lang ?? "en", answer, "private, no-store");
     // A draft is one editor's: no shared cache, no browser cache, no search engine.
-    const response = page(articlePage(answer.data, { preview: true }), 200, "text/html", "private, no-store");
+    const draft = articlePage(answer.data, { preview: true });
+    const response = page(draft, 200, "text/html", "private, no-store");
     response.headers.set("X-Robots-Tag", "noindex");
     return response;
   }
@@ -74,15 +75,21 @@ function segments(route: RegExp, pathname: string): string[] | null {
 }
 
 /** An answer that is no page: a 301 where the API says the page lives now, else its error. */
-function failure(lang: string, answer: Exclude<Answer<unknown>, { kind: "ok" }>, cache = "no-cache"): Response {
+function failure(
+  lang: string,
+  answer: Exclude<Answer<unknown>, { kind: "ok" }>,
+  cache = "no-cache",
+): Response {
   if (answer.kind === "moved") return redirect(answer.path, 301);
+  // The page's language comes from the URL: only a language tag may go into its links.
+  const pageLang = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(lang) ? lang : "en";
   // The API's 4xx are this page's (a language the API does not know: no such page); a 429,
   // 5xx or anything else means the CMS cannot serve the page right now.
   const status =
     answer.error.code === "unsupported_language" ? 404
     : answer.status >= 400 && answer.status < 500 && answer.status !== 429 ? answer.status
     : 502;
-  return page(errorPage(lang, status, answer.error), status, "text/html", cache);
+  return page(errorPage(pageLang, status, answer.error), status, "text/html", cache);
 }
 
 function redirect(location: string, status: 301 | 302): Response {

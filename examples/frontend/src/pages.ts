@@ -4,12 +4,40 @@ import type { ApiError, Article, ArticleList, HeadElement } from "./api";
 import { type Html, html, raw } from "./html";
 
 /** The few words the layout itself says (everything else comes from the CMS). */
-const ENGLISH = { articles: "Articles", faq: "Frequently asked questions", minutes: "min read", newer: "Newer", older: "Older", preview: "Preview of a draft: not public" };
+const ENGLISH = {
+  articles: "Articles",
+  faq: "Frequently asked questions",
+  minutes: "min read",
+  newer: "Newer",
+  older: "Older",
+  preview: "Preview of a draft: not public",
+};
 const WORDS: Record<string, typeof ENGLISH> = {
-  de: { articles: "Artikel", faq: "Häufige Fragen", minutes: "Min. Lesezeit", newer: "Neuere", older: "Ältere", preview: "Vorschau eines Entwurfs: nicht öffentlich" },
+  de: {
+    articles: "Artikel",
+    faq: "Häufige Fragen",
+    minutes: "Min. Lesezeit",
+    newer: "Neuere",
+    older: "Ältere",
+    preview: "Vorschau eines Entwurfs: nicht öffentlich",
+  },
   en: ENGLISH,
-  nl: { articles: "Artikelen", faq: "Veelgestelde vragen", minutes: "min. leestijd", newer: "Nieuwer", older: "Ouder", preview: "Voorbeeld van een concept: niet openbaar" },
-  fr: { articles: "Articles", faq: "Questions fréquentes", minutes: "min de lecture", newer: "Plus récents", older: "Plus anciens", preview: "Aperçu d'un brouillon : non public" },
+  nl: {
+    articles: "Artikelen",
+    faq: "Veelgestelde vragen",
+    minutes: "min. leestijd",
+    newer: "Nieuwer",
+    older: "Ouder",
+    preview: "Voorbeeld van een concept: niet openbaar",
+  },
+  fr: {
+    articles: "Articles",
+    faq: "Questions fréquentes",
+    minutes: "min de lecture",
+    newer: "Plus récents",
+    older: "Plus anciens",
+    preview: "Aperçu d'un brouillon : non public",
+  },
 };
 
 function words(lang: string): typeof ENGLISH {
@@ -19,7 +47,9 @@ function words(lang: string): typeof ENGLISH {
 /** The API's ready `head` list as elements: `<tag attributes>text</tag>`, as docs/api.md says. */
 export function headTags(elements: readonly HeadElement[]): Html {
   return html`${elements.map((element) => {
-    const attributes = Object.entries(element.attributes).map(([name, value]) => html` ${name}="${value}"`);
+    const attributes = Object.entries(element.attributes).map(
+      ([name, value]) => html` ${name}="${value}"`,
+    );
     if (element.tag === "meta" || element.tag === "link") return html`<${element.tag}${attributes}>\n`;
     // JSON-LD script text comes with "<" escaped by the API; a title is plain text.
     const text = element.tag === "script" ? raw(element.text ?? "") : element.text;
@@ -96,7 +126,11 @@ function richText(sanitised: string): Html {
   );
 }
 
-const robotsNoindex: HeadElement = { tag: "meta", attributes: { name: "robots", content: "noindex" }, text: null };
+const robotsNoindex: HeadElement = {
+  tag: "meta",
+  attributes: { name: "robots", content: "noindex" },
+  text: null,
+};
 
 function picture(image: NonNullable<Article["hero_image"]>): Html {
   const position = image.focal_point
@@ -104,7 +138,8 @@ function picture(image: NonNullable<Article["hero_image"]>): Html {
     : null;
   return html`<picture>${image.sources.map(
     (source) => html`<source type="${source.type}" srcset="${source.srcset}" sizes="${image.sizes}">`,
-  )}<img src="${image.url}" srcset="${image.srcset}" sizes="${image.sizes}" width="${image.width}" height="${image.height}" alt="${image.alt}"${position ? html` style="${position}"` : ""}></picture>`;
+  )}<img src="${image.url}" srcset="${image.srcset}" sizes="${image.sizes}"
+ width="${image.width}" height="${image.height}" alt="${image.alt}"${position && html` style="${position}"`}></picture>`;
 }
 
 export function listPage(list: ArticleList, languages: readonly string[]): string {
