@@ -14,6 +14,7 @@ the frontend's port (default: a free one).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -40,7 +41,7 @@ from tests.browser import BROWSER_TEST_MARKS, screenshot, wait
 
 FRONTEND = Path(__file__).resolve().parents[2] / "examples" / "frontend"
 NODE_MINIMUM = (20, 19)  # Vite 8's
-NPM_TIMEOUT = 300
+NPM_TIMEOUT = 180
 START_TIMEOUT = 60
 PORT_VARIABLE = "CMS_FRONTEND_TEST_PORT"
 STAMP = FRONTEND / "node_modules" / ".installed-from-lock"
@@ -54,18 +55,28 @@ def _node_version() -> tuple[int, ...] | None:
 
 
 def install_frontend() -> None:
-    """``npm ci`` once per package-lock.json: later runs find node_modules ready."""
+    """``npm ci`` once per package-lock.json: later runs find node_modules ready. Skips the
+    calling test, with the reason, where that cannot be done."""
+    reason = _why_not_installed()
+    if reason:
+        pytest.skip(reason)
+
+
+@functools.cache
+def _why_not_installed() -> str | None:
+    """None when node_modules is ready; else why not (tried once per test run)."""
     version = _node_version()
     if version is None:
-        pytest.skip("Node.js/npm not installed: the reference frontend test needs them")
+        return "Node.js/npm not installed: the reference frontend test needs them"
     if version < NODE_MINIMUM:
-        pytest.skip(f"Node.js {'.'.join(map(str, NODE_MINIMUM))}+ needed (Vite 8), found {version}")
+        return f"Node.js {'.'.join(map(str, NODE_MINIMUM))}+ needed (Vite 8), found {version}"
     lock = hashlib.sha256((FRONTEND / "package-lock.json").read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text() == lock:
-        return
+        return None
     try:
         installed = subprocess.run(
-            ["npm", "ci", "--no-audit", "--no-fund"],
+            # Offline, fail within seconds rather than npm's default 5 minutes per request.
+            ["npm", "ci", "--no-audit", "--no-fund", "--fetch-timeout=20000", "--fetch-retries=1"],
             cwd=FRONTEND,
             capture_output=True,
             text=True,
@@ -73,10 +84,12 @@ def install_frontend() -> None:
             check=False,
         )
     except subprocess.TimeoutExpired:
-        pytest.skip(f"npm ci in examples/frontend took over {NPM_TIMEOUT} s (registry reachable?)")
+        return f"npm ci in examples/frontend took over {NPM_TIMEOUT} s (registry reachable?)"
     if installed.returncode != 0:
-        pytest.skip(f"npm ci in examples/frontend failed (offline?): {installed.stderr[-300:]}")
+        errors = [line for line in installed.stderr.splitlines() if line.startswith("npm error")]
+        return f"npm ci in examples/frontend failed (registry reachable?): {' / '.join(errors[:2])}"
     STAMP.write_text(lock)
+    return None
 
 
 def free_port() -> int:
