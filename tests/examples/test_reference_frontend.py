@@ -310,6 +310,7 @@ def test_odd_requests_get_a_clear_answer_and_never_leave_the_site(frontend_serve
     status, headers, _ = served(f"{frontend_server}/.//elsewhere.example")
     assert (status, headers["location"]) == (301, "/elsewhere.example/")
     assert served(f"{frontend_server}/de/blog/%E0%A4%A/")[0] == 404
+    assert served(f"{frontend_server}/de/")[1]["location"] == "/de/blog/"
     assert served(f"{frontend_server}/preview/")[0] == 400
     posted = urllib.request.Request(f"{frontend_server}/de/blog/", data=b"x", method="POST")
     with pytest.raises(urllib.error.HTTPError) as refused:

@@ -2,6 +2,7 @@
 // (server.js serves it with node:http; the same function fits any runtime with fetch()).
 //
 //   /                          -> 302 to the default language's list
+//   /{lang}/                   -> 302 to its list
 //   /{lang}/blog/              the article list (?page=)
 //   /{lang}/blog/{slug}/       an article (FRONTEND_URL_TEMPLATE's default shape)
 //   /preview/?token=&lang=     a draft, for the admin's preview (FRONTEND_PREVIEW_URL)
@@ -13,6 +14,7 @@ export interface Config {
   cms: string;
 }
 
+const HOME = /^\/([^/]+)\/$/;
 const LIST = /^\/([^/]+)\/blog\/$/;
 const ARTICLE = /^\/([^/]+)\/blog\/([^/]+)\/$/;
 const PAGE_CACHE = "public, max-age=60";
@@ -42,6 +44,10 @@ export async function handle(url: URL, config: Config): Promise<Response> {
     response.headers.set("X-Robots-Tag", "noindex");
     return response;
   }
+
+  // A language's home (the breadcrumbs' first link): this site has only its article list.
+  const [home] = segments(HOME, pathname) ?? [];
+  if (home) return redirect(`/${encodeURIComponent(home)}/blog/`, 302);
 
   const [lang, slug] = segments(ARTICLE, pathname) ?? segments(LIST, pathname) ?? [];
   if (lang && slug) {
