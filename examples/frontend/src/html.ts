@@ -4,14 +4,11 @@
 
 export class Html {
   constructor(readonly value: string) {}
-  toString(): string {
-    return this.value;
-  }
 }
 
 type Value = Html | string | number | null | undefined | false | readonly Value[];
 
-export function escape(text: string): string {
+function escape(text: string): string {
   return text
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
@@ -33,5 +30,7 @@ function render(value: Value): string {
 }
 
 export function html(strings: TemplateStringsArray, ...values: Value[]): Html {
-  return new Html(strings.reduce((out, text, index) => out + render(values[index - 1] ?? null) + text));
+  return new Html(
+    strings.reduce((out, text, index) => out + render(values[index - 1] ?? null) + text),
+  );
 }
