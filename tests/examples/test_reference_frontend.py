@@ -263,9 +263,7 @@ class TestReferenceFrontend:
         ]
         screenshot(browser, "reference-frontend-article")
 
-    def test_a_former_slug_is_a_301_to_the_page_and_another_language_a_404_offering_it(
-        self, frontend, seed_article
-    ):
+    def test_former_slugs_and_wrong_urls_are_answered_on_this_site(self, frontend, seed_article):
         SlugRedirect.objects.create(lang="de", old_slug="rueckenschmerzen-alt", page=seed_article)
         path = f"/de/blog/{seed_article.slug_de}/"
 
@@ -278,6 +276,17 @@ class TestReferenceFrontend:
         assert status == 404
         assert f'href="{path}"' in document
         assert HeadTags(document).meta["robots"] == "noindex"
+        # A language's home (the breadcrumbs' first link) is its list.
+        assert served(f"{frontend}/de/")[1]["location"] == "/de/blog/"
+        # "/.//host" is "//host" to a URL parser: the slash redirect must stay on this site.
+        status, headers, _ = served(f"{frontend}/.//elsewhere.example")
+        assert (status, headers["location"]) == (301, "/elsewhere.example/")
+        assert served(f"{frontend}/de/blog/%E0%A4%A/")[0] == 404
+        assert served(f"{frontend}/preview/")[0] == 400
+        posted = urllib.request.Request(f"{frontend}/de/blog/", data=b"x", method="POST")
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(posted, timeout=30)
+        assert refused.value.code == 405
 
     def test_a_preview_token_shows_the_draft_uncached_and_not_indexable(
         self, frontend, seed_article
@@ -303,19 +312,3 @@ class TestReferenceFrontend:
         _, _, public = served(f"{frontend}/de/blog/{seed_article.slug_de}/")
         assert "Entwurf:" not in public
         assert served(f"{frontend}/preview/?token=x{token}")[0] == 403
-
-
-# The live server makes every test that uses it transactional (pytest-django): like the browser
-# tests, restore the migrations' data (Wagtail's root page, groups) for the tests that follow.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_odd_requests_get_a_clear_answer_and_never_leave_the_site(frontend_server):
-    # "/.//host" is "//host" to a URL parser: the slash redirect must not lead off the site.
-    status, headers, _ = served(f"{frontend_server}/.//elsewhere.example")
-    assert (status, headers["location"]) == (301, "/elsewhere.example/")
-    assert served(f"{frontend_server}/de/blog/%E0%A4%A/")[0] == 404
-    assert served(f"{frontend_server}/de/")[1]["location"] == "/de/blog/"
-    assert served(f"{frontend_server}/preview/")[0] == 400
-    posted = urllib.request.Request(f"{frontend_server}/de/blog/", data=b"x", method="POST")
-    with pytest.raises(urllib.error.HTTPError) as refused:
-        urllib.request.urlopen(posted, timeout=30)
-    assert refused.value.code == 405
