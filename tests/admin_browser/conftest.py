@@ -1,21 +1,9 @@
-"""Data for the editor flows in the browser: the seed article, as the importer writes it."""
+"""Settings for the editor flows in the browser (the seed article: ``seed_article`` in
+tests/conftest.py)."""
 
 from __future__ import annotations
 
 import pytest
-
-
-@pytest.fixture
-def seed_article(seed_text, article_index):
-    """The German seed article, imported and published (skipped where ../shared/seeds is absent)."""
-    from articles.importing import ImportOptions, import_article
-    from articles.models import ArticlePage
-
-    report = import_article(
-        seed_text, source="000_seed.txt", options=ImportOptions(parent=article_index, publish=True)
-    )
-    assert report.page_id is not None, f"seed import failed: {report.reason}"
-    return ArticlePage.objects.get(pk=report.page_id)
 
 
 @pytest.fixture(autouse=True)
