@@ -18,6 +18,7 @@ says why not, and the caller then audits in one process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import multiprocessing.util
 from collections import deque
@@ -28,7 +29,14 @@ from django.conf import settings
 from django.db import connection, connections
 
 from seo.audit import AuditedItem, AuditFailure, AuditRun, analyse_item
-from seo.engine import SiteAuditor, SiteSummary, Thresholds, summarise_for_site
+from seo.engine import (
+    SEODocument,
+    SiteAuditor,
+    SiteSummary,
+    Thresholds,
+    analyse,
+    summarise_for_site,
+)
 from seo.protocol import RangedSEOSource, registered_sources
 
 
@@ -95,9 +103,14 @@ def audit_in_workers(
             include_drafts=include_drafts, slugs=slug_list, batch_size=batch_size
         )
     )
+    _load_language_data(languages, thresholds)
     # Forked workers must not share this process's connection: each opens its own.
     connections.close_all()
+    # The collector must not write to the shared pages in the workers (copying them); the
+    # freeze is lifted here once they are forked, so this process frees as usual.
+    gc.freeze()
     pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start)
+    gc.unfreeze()
 
     def articles() -> Iterator[AuditedItem]:
         try:
@@ -116,6 +129,27 @@ def audit_in_workers(
         pool.join()
 
     return AuditRun(articles=articles(), auditor=auditor, failures=failures)
+
+
+def _load_language_data(languages: Sequence[str], thresholds: Thresholds) -> None:
+    """Load the engine's language data (lemma and hyphenation tables, about 200 MB) here,
+    before the fork, so the workers share it copy-on-write instead of each loading its own."""
+    for lang in languages:
+        analyse(
+            SEODocument(
+                lang=lang,
+                title="Title",
+                seo_title="",
+                meta_description="",
+                slug="title",
+                intro_html="<p>One sentence.</p>",
+                sections=(),
+                conclusion_html="",
+                faqs=(),
+                keywords=(),
+            ),
+            thresholds,
+        )
 
 
 def _hand_on(
