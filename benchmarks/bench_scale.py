@@ -18,7 +18,7 @@ What it does, in one run:
    and cursor page / page 1 (target: deep page no slower than 1.2x page 1, i.e. >= 0.83).
 
     .venv/bin/python benchmarks/bench_scale.py [--articles 10000] [--duration 5] [--rounds 2]
-        [--connections 4] [--workers 2]
+        [--connections 4] [--workers 2] [--database cms_bench_scale_run]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres  (server to use; default shown)
 """
 
@@ -107,6 +107,11 @@ def main() -> None:
     parser.add_argument("--worker-class", default="sync", help="gunicorn worker class (sync)")
     parser.add_argument("--load", choices=["auto", "wrk", "threads"], default="auto")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the template database")
+    parser.add_argument(
+        "--database",
+        default=RUN_DATABASE,
+        help=f"the copy to serve ({RUN_DATABASE}); one per developer on a shared server",
+    )
     args = parser.parse_args()
     if args.load == "auto":
         args.load = "wrk" if shutil.which("wrk") else "threads"
@@ -114,9 +119,9 @@ def main() -> None:
         bench_api.free_port = _ports_from_range(os.environ["BENCH_PORT_RANGE"])
 
     started = time.monotonic()
-    site = ensure_site(args.articles, RUN_DATABASE, rebuild=args.rebuild)
+    site = ensure_site(args.articles, args.database, rebuild=args.rebuild)
     print(f"Site: {json.dumps(site)} ({time.monotonic() - started:.0f} s)", flush=True)
-    _, database_url = database_urls(RUN_DATABASE)
+    _, database_url = database_urls(args.database)
     uncached = {"API_RESPONSE_CACHE_TIMEOUT": "0"}
     env = app_environment(database_url, uncached)
     v2_env = app_environment(
