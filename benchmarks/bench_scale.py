@@ -11,7 +11,8 @@ What it does, in one run:
 3. measures with wrk (or the threaded fallback of ``bench_api.py``), in --rounds interleaved
    rounds whose median is reported: the v1 list page 1, page 400 and the same position by
    cursor, Wagtail v2's list (20 pages, its default fields) at offset 0 and at the same depth,
-   and searches (a word every article has, and a title number only one article has);
+   and searches (a word every article has, and a title number only one article has), also
+   with one client (the search's own latency, without queueing);
 4. renders /sitemap.xml and one sitemap file in fresh processes and reports time and peak
    memory (with the default SITEMAP_MAX_URLS, and with 10,000 so that it is an index);
 5. prints the ratios: uncached v1 list / Wagtail v2 list (target >= 3x), page 400 / page 1
@@ -175,12 +176,17 @@ def main() -> None:
             "v2 list deep": (f"Wagtail v2 list page {deep_page}", wagtail, v2_deep),
             "search broad": ("v1 search broad", ours, broad),
             "search narrow": ("v1 search narrow", ours, narrow),
+            # One client: the latency of a search itself, without queueing behind the others.
+            "search broad 1": ("v1 search broad, 1 client", ours, broad),
+            "search narrow 1": ("v1 search narrow, 1 client", ours, narrow),
         }
+        one_client = argparse.Namespace(**{**vars(args), "connections": 1})
         rounds: dict[str, list[Result]] = {name: [] for name in targets}
         for number in range(1, args.rounds + 1):
             print(f"\nRound {number} of {args.rounds}:", flush=True)
             for name, (label, server, path) in targets.items():
-                rounds[name].append(measure(label, server, path, args))
+                load = one_client if name.endswith(" 1") else args
+                rounds[name].append(measure(label, server, path, load))
         results = {name: median_result(found) for name, found in rounds.items()}
         print(f"\nMedians of {args.rounds} rounds:")
         for result in results.values():
@@ -225,7 +231,7 @@ def main() -> None:
             verdict = "" if target is None else ("  MET" if ratio >= target else "  MISSED")
             target_text = "" if target is None else f"   target >= {target:.2f}x"
             print(f"  {label:<40} {kind:<6} {ratio:>6.2f}x{target_text}{verdict}")
-    for name in ("search broad", "search narrow"):
+    for name in ("search broad", "search narrow", "search broad 1", "search narrow 1"):
         result = results[name]
         print(
             f"  {targets[name][0]:<40} p50 {result.p50_ms:.1f} ms, p99 {result.p99_ms:.1f} ms "

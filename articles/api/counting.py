@@ -23,18 +23,17 @@ from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db.models import QuerySet
 
+from articles.api.cursors import SortKey
 from articles.cache import version_key
 
 KEY_PREFIX = "articles:api:count"
-
-
 BOUNDARIES_PREFIX = "articles:api:page-starts"
 
 
 def result_count(queryset: QuerySet) -> int:
     """``queryset.count()``, from the cache while the content version is unchanged."""
     try:
-        key = version_key(KEY_PREFIX, queryset.order_by())
+        key = version_key(KEY_PREFIX, queryset)
     except EmptyResultSet:  # no query at all
         return 0
     if key is None:
@@ -46,27 +45,25 @@ def result_count(queryset: QuerySet) -> int:
     return count
 
 
-def page_boundary(queryset: QuerySet, fields: Sequence[str], *, size: int, number: int) -> Any:
-    """The values of ``fields`` (the sort keys of the already ordered ``queryset``) of the last
-    row before page ``number`` of ``size`` rows, or None where it cannot be known (page 1, a
+def page_boundary(queryset: QuerySet, keys: Sequence[SortKey], *, size: int, number: int) -> Any:
+    """The sort values (``keys``' fields) of the last row before page ``number`` of ``size``
+    rows of ``queryset`` (ordered by ``keys``), or None where it cannot be known (page 1, a
     page past the end, an unreadable content version: the caller reads that page by offset).
 
     All pages' boundaries are read in one pass over the sort keys and kept for the content
     version, like the total."""
     if number < 2:
         return None
+    order = tuple((key.field, key.descending) for key in keys)
     try:
-        key = version_key(BOUNDARIES_PREFIX, queryset, tuple(fields), size)
+        key = version_key(BOUNDARIES_PREFIX, queryset, order, size)
     except EmptyResultSet:
         return None
     if key is None:
         return None
     boundaries = cache.get(key)
     if boundaries is None:
-        boundaries = [
-            row
-            for position, row in enumerate(queryset.values_list(*fields), start=1)
-            if position % size == 0
-        ]
+        rows = queryset.values_list(*(field for field, _descending in order))
+        boundaries = [row for position, row in enumerate(rows, start=1) if position % size == 0]
         cache.set(key, boundaries)
     return boundaries[number - 2] if number - 2 < len(boundaries) else None

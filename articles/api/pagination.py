@@ -113,8 +113,7 @@ def paginate(
         )
     boundary = None
     if seek and keys and count and not isinstance(results, list):
-        fields = [key.field for key in keys]
-        boundary = page_boundary(results, fields, size=request.size, number=request.number)
+        boundary = page_boundary(results, keys, size=request.size, number=request.number)
     if boundary is not None:
         chunk = keyset_page(
             results, Cursor("", values=tuple(boundary)), keys=keys, size=request.size
