@@ -153,12 +153,13 @@ def current_state() -> CacheState | None:
 
 
 def query_digest(queryset: QuerySet) -> str:
-    """A digest of ``queryset``'s SQL and parameters, without its ordering. Compiling costs a
-    millisecond or two, so the digest is kept on the queryset object for its other figures.
-    Raises ``EmptyResultSet`` for a query that can match nothing (``none()``)."""
+    """A digest of the SQL and parameters that decide which rows ``queryset`` holds: without
+    its ordering and its selected columns (compiling the columns' subqueries would double the
+    cost). Compiling costs a millisecond, so the digest is kept on the queryset object for its
+    other figures. Raises ``EmptyResultSet`` for a query that can match nothing (``none()``)."""
     digest = getattr(queryset, "_unordered_sql_digest", None)
     if digest is None:
-        sql, params = queryset.order_by().query.sql_with_params()
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
         digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()[:32]
         queryset._unordered_sql_digest = digest
     return digest
