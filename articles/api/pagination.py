@@ -92,15 +92,14 @@ class ResultPage:
     num_pages: int
 
 
-def paginate(
-    results: Any, request: PageRequest, *, keys: Sequence[SortKey] = (), seek: bool = True
-) -> ResultPage:
+def paginate(results: Any, request: PageRequest, *, keys: Sequence[SortKey] = ()) -> ResultPage:
     """Slice a list, or a queryset: its total from ``result_count`` (counted once per content
     version, ``articles/api/counting.py``), then just the page's rows. A page past the end is
     known from the total before any row is read.
 
     A queryset ordered by ``keys`` is read past page 1 by a keyset seek from the page's
-    boundary (``seek=False``: by ``OFFSET``, the plain path the seek is tested against)."""
+    boundary (``counting.page_boundary``); by ``OFFSET`` where no boundary is known (the plain
+    path, which ``tests/articles/api/test_deep_pages.py`` pins the seek to)."""
     offset = (request.number - 1) * request.size
     count = len(results) if isinstance(results, list) else result_count(results)
     num_pages = max(1, math.ceil(count / request.size))
@@ -112,7 +111,7 @@ def paginate(
             details={"page": request.number, "num_pages": num_pages},
         )
     boundary = None
-    if seek and keys and count and not isinstance(results, list):
+    if keys and count and not isinstance(results, list):
         boundary = page_boundary(results, keys, size=request.size, number=request.number)
     if boundary is not None:
         chunk = keyset_page(
