@@ -64,26 +64,28 @@ def by_offset(monkeypatch):
 
 
 LISTS = [
-    "/api/v1/articles/?lang=de",
-    "/api/v1/articles/?lang=de&ordering=published",
-    "/api/v1/articles/?lang=de&ordering=title",
-    "/api/v1/articles/?lang=de&ordering=-title",
-    "/api/v1/articles/?lang=de&search=Section&ordering=published",
-    "/api/v1/keywords/?lang=de",
-    "/api/v1/sitemap/?lang=de",
+    ("/api/v1/articles/?lang=de", (1, 3)),
+    ("/api/v1/articles/?lang=de&ordering=published", (3,)),
+    ("/api/v1/articles/?lang=de&ordering=title", (3,)),
+    ("/api/v1/articles/?lang=de&ordering=-title", (2,)),
+    ("/api/v1/articles/?lang=de&search=Section&ordering=published", (3,)),
+    ("/api/v1/keywords/?lang=de", (1, 5)),
+    ("/api/v1/sitemap/?lang=de", (3,)),
 ]
 
 
-@pytest.mark.parametrize("url", LISTS)
-@pytest.mark.parametrize("size", [1, 3])
-def test_every_numbered_page_is_the_offset_page_byte_for_byte(
-    client, eight_articles, monkeypatch, url, size
-):
-    sought = all_pages(client, f"{url}&page_size={size}")
+def test_every_numbered_page_is_the_offset_page_byte_for_byte(client, eight_articles, monkeypatch):
+    # One fixture for every list (building articles is what costs); each list and page size
+    # is compared on its own.
+    sought = {
+        (url, size): all_pages(client, f"{url}&page_size={size}")
+        for url, sizes in LISTS
+        for size in sizes
+    }
     by_offset(monkeypatch)
-    plain = all_pages(client, f"{url}&page_size={size}")
-    assert len(sought) > 2
-    assert sought == plain
+    for (url, size), pages in sought.items():
+        assert len(pages) > 2, (url, size)
+        assert pages == all_pages(client, f"{url}&page_size={size}"), (url, size)
 
 
 def test_a_deep_page_is_a_seek_from_its_boundary_not_an_offset(
