@@ -27,8 +27,11 @@ run:
 	@echo
 	@$(MANAGE) runserver $(HOST):$(PORT)
 
+# Test workers (pytest-xdist): one per core, at most 4; TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= auto
+
 test: install lint  ## Lint, then the whole test suite (DATABASE_URL picks the database)
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile
 
 install: $(STAMP)
 
