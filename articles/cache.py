@@ -26,14 +26,16 @@ changing any date in it).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import DatabaseError, InterfaceError, connection, transaction
-from django.db.models import F, Subquery
+from django.db.models import F, QuerySet, Subquery
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from wagtail.images import get_image_model
@@ -148,6 +150,52 @@ def current_state() -> CacheState | None:
     """The current state: all a cache hit needs (usually no query, see above). None while
     neither the database nor the last shared state can be read: nothing is served from cache."""
     return remembered_state.get()
+
+
+def query_digest(queryset: QuerySet) -> str:
+    """A digest of the SQL and parameters that decide which rows ``queryset`` holds: without
+    its ordering and its selected columns (compiling the columns' subqueries would double the
+    cost). Compiling costs a millisecond, so the digest is kept on the queryset object for its
+    other figures. Raises ``EmptyResultSet`` for a query that can match nothing (``none()``)."""
+    digest = getattr(queryset, "_unordered_sql_digest", None)
+    if digest is None:
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
+        digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()[:32]
+        queryset._unordered_sql_digest = digest
+    return digest
+
+
+def version_key(prefix: str, queryset: QuerySet, *parts: Any) -> str | None:
+    """A cache key for a figure of ``queryset`` (its total, its page boundaries, its ids) that
+    holds while content is unchanged: the current generation and a digest of the query's SQL
+    without its ordering (and ``parts``, e.g. the ordering). None when the version cannot be
+    read: nothing may then come from the cache. Raises ``EmptyResultSet`` for a query that
+    can match nothing (``none()``)."""
+    state = current_state()
+    if state is None:
+        return None
+    digest = query_digest(queryset)
+    if parts:
+        digest = hashlib.sha256(repr((digest, *parts)).encode()).hexdigest()[:32]
+    return f"{prefix}:{state.generation}:{digest}"
+
+
+IDS_PREFIX = "articles:api:ids"
+
+
+def ids_for_version(queryset: QuerySet) -> frozenset[int]:
+    """The primary keys of ``queryset``, read once per content version (a set of ints: 10,000
+    articles are about 50 kB in the cache)."""
+    try:
+        key = version_key(IDS_PREFIX, queryset)
+    except EmptyResultSet:
+        return frozenset()
+    ids = cache.get(key) if key is not None else None
+    if ids is None:
+        ids = frozenset(queryset.order_by().values_list("pk", flat=True))
+        if key is not None:
+            cache.set(key, ids)
+    return ids
 
 
 def _bump_version() -> None:

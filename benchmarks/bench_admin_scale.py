@@ -5,7 +5,7 @@ export, dashboard. Not a test: it prints figures (target of issue 17: each under
 What it does:
 
 1. gets a fresh copy of the generated site (``generate_site.py``: the template database
-   ``cms_bench_scale_template``, copied in seconds) as ``--database``;
+   ``cms_bench_scale_template_v<GENERATOR_VERSION>``, copied in seconds) as ``--database``;
 2. fills the stored SEO audit table the report reads (the generator leaves it empty): the
    first ``--analysed`` articles (default 200) through the engine, as ``seo_audit_refresh``
    stores them, and every other article's four rows as copies of those real rows (report JSON,

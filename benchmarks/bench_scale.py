@@ -4,21 +4,22 @@ under gunicorn against PostgreSQL. Not a test: it prints figures.
 What it does, in one run:
 
 1. gets a fresh copy of the generated site (``generate_site.py``: built once as the template
-   database ``cms_bench_scale_template``, copied per run in seconds);
+   database ``cms_bench_scale_template_v<GENERATOR_VERSION>``, copied per run in seconds);
 2. serves it with two gunicorns on loopback, both uncached (``API_RESPONSE_CACHE_TIMEOUT=0``,
    throttling off, production settings): the project as deployed, and the same project with
    Wagtail's API v2 mounted at /api/v2/ (``v2_settings.py``/``v2_urls.py``, benchmark-only);
 3. measures with wrk (or the threaded fallback of ``bench_api.py``), in --rounds interleaved
    rounds whose median is reported: the v1 list page 1, page 400 and the same position by
    cursor, Wagtail v2's list (20 pages, its default fields) at offset 0 and at the same depth,
-   and searches (a word every article has, and a title number only one article has);
+   and searches (a word every article has, and a title number only one article has), also
+   with one client (the search's own latency, without queueing);
 4. renders /sitemap.xml and one sitemap file in fresh processes and reports time and peak
    memory (with the default SITEMAP_MAX_URLS, and with 10,000 so that it is an index);
 5. prints the ratios: uncached v1 list / Wagtail v2 list (target >= 3x), page 400 / page 1
    and cursor page / page 1 (target: deep page no slower than 1.2x page 1, i.e. >= 0.83).
 
     .venv/bin/python benchmarks/bench_scale.py [--articles 10000] [--duration 5] [--rounds 2]
-        [--connections 4] [--workers 2]
+        [--connections 4] [--workers 2] [--database cms_bench_scale_run]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres  (server to use; default shown)
 """
 
@@ -54,7 +55,8 @@ TARGET_DEEP_VS_FIRST = 1 / 1.2
 
 
 def render_in_fresh_process(env: dict[str, str], path: str) -> dict:
-    """Seconds and peak RSS of rendering ``path`` once in a new process (test client)."""
+    """Seconds (wall and the process's CPU) and peak RSS of rendering ``path`` once in a new
+    process (test client)."""
     code = f"""
 import json, resource, time, django
 django.setup()
@@ -62,11 +64,11 @@ from django.test import Client
 client = Client(HTTP_HOST="127.0.0.1")
 client.get("/api/v1/languages/")  # start-up work (URL resolvers, content version) not counted
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-started = time.perf_counter()
+started, cpu_started = time.perf_counter(), time.process_time()
 response = client.get({path!r})
-seconds = time.perf_counter() - started
+seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
 assert response.status_code == 200, response.status_code
-print(json.dumps({{"seconds": seconds, "bytes": len(response.content),
+print(json.dumps({{"seconds": seconds, "cpu_seconds": cpu_seconds, "bytes": len(response.content),
     "urls": response.content.count(b"<url>"), "files": response.content.count(b"<sitemap>"),
     "rss_before_mb": before / 1024,
     "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
@@ -107,6 +109,11 @@ def main() -> None:
     parser.add_argument("--worker-class", default="sync", help="gunicorn worker class (sync)")
     parser.add_argument("--load", choices=["auto", "wrk", "threads"], default="auto")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the template database")
+    parser.add_argument(
+        "--database",
+        default=RUN_DATABASE,
+        help=f"the copy to serve ({RUN_DATABASE}); one per developer on a shared server",
+    )
     args = parser.parse_args()
     if args.load == "auto":
         args.load = "wrk" if shutil.which("wrk") else "threads"
@@ -114,9 +121,9 @@ def main() -> None:
         bench_api.free_port = _ports_from_range(os.environ["BENCH_PORT_RANGE"])
 
     started = time.monotonic()
-    site = ensure_site(args.articles, RUN_DATABASE, rebuild=args.rebuild)
+    site = ensure_site(args.articles, args.database, rebuild=args.rebuild)
     print(f"Site: {json.dumps(site)} ({time.monotonic() - started:.0f} s)", flush=True)
-    _, database_url = database_urls(RUN_DATABASE)
+    _, database_url = database_urls(args.database)
     uncached = {"API_RESPONSE_CACHE_TIMEOUT": "0"}
     env = app_environment(database_url, uncached)
     v2_env = app_environment(
@@ -170,12 +177,17 @@ def main() -> None:
             "v2 list deep": (f"Wagtail v2 list page {deep_page}", wagtail, v2_deep),
             "search broad": ("v1 search broad", ours, broad),
             "search narrow": ("v1 search narrow", ours, narrow),
+            # One client: the latency of a search itself, without queueing behind the others.
+            "search broad 1": ("v1 search broad, 1 client", ours, broad),
+            "search narrow 1": ("v1 search narrow, 1 client", ours, narrow),
         }
+        one_client = argparse.Namespace(**{**vars(args), "connections": 1})
         rounds: dict[str, list[Result]] = {name: [] for name in targets}
         for number in range(1, args.rounds + 1):
             print(f"\nRound {number} of {args.rounds}:", flush=True)
             for name, (label, server, path) in targets.items():
-                rounds[name].append(measure(label, server, path, args))
+                load = one_client if name.endswith(" 1") else args
+                rounds[name].append(measure(label, server, path, load))
         results = {name: median_result(found) for name, found in rounds.items()}
         print(f"\nMedians of {args.rounds} rounds:")
         for result in results.values():
@@ -193,7 +205,8 @@ def main() -> None:
     ):
         figures = render_in_fresh_process({**sitemap_env, "SITEMAP_MAX_URLS": limit}, path)
         print(
-            f"  {label:<30} SITEMAP_MAX_URLS={limit:>5}: {figures['seconds']:.2f} s, "
+            f"  {label:<30} SITEMAP_MAX_URLS={limit:>5}: {figures['seconds']:.2f} s "
+            f"({figures['cpu_seconds']:.2f} s CPU in the app process), "
             f"{figures['bytes'] / 1e6:.1f} MB, {figures['urls']} URLs, {figures['files']} files, "
             f"peak RSS {figures['peak_rss_mb']:.0f} MB (after start-up "
             f"{figures['rss_before_mb']:.0f} MB)",
@@ -220,7 +233,7 @@ def main() -> None:
             verdict = "" if target is None else ("  MET" if ratio >= target else "  MISSED")
             target_text = "" if target is None else f"   target >= {target:.2f}x"
             print(f"  {label:<40} {kind:<6} {ratio:>6.2f}x{target_text}{verdict}")
-    for name in ("search broad", "search narrow"):
+    for name in ("search broad", "search narrow", "search broad 1", "search narrow 1"):
         result = results[name]
         print(
             f"  {targets[name][0]:<40} p50 {result.p50_ms:.1f} ms, p99 {result.p99_ms:.1f} ms "

@@ -4,7 +4,7 @@ with 1 and 2 workers, at several site sizes. Not a test: it prints figures.
 What it does:
 
 1. gets a fresh copy of the generated site (``generate_site.py``: the template database
-   ``cms_bench_scale_template``, copied in seconds) as ``--database``;
+   ``cms_bench_scale_template_v<GENERATOR_VERSION>``, copied in seconds) as ``--database``;
 2. for each size in ``--sizes`` (default 2,500, 5,000 and 10,000 articles) leaves that many
    articles live (the first by primary key) and the rest unpublished, so the audit (which reads
    live articles) sees a site of that size while the tables stay the same;

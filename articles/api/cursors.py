@@ -145,9 +145,21 @@ def _nulls_first(key: SortKey) -> bool:
 
 def _after(keys: Sequence[SortKey], values: Sequence[Any]) -> Q:
     """Rows that come after ``values`` in the order of ``keys`` (NULLs where the database puts
-    them): the lexicographic "greater than" spelled out one key at a time."""
+    them), with the first key's bound repeated on its own where it excludes NULLs
+    (``first_published_at <= v AND (first_published_at < v OR ...)``): the planner starts an
+    ordered index scan at that bound instead of walking the index from the top past every row
+    before the cursor, which an OR alone makes it do."""
+    condition = _strictly_after(keys, values)
     key, value = keys[0], values[0]
-    rest = _after(keys[1:], values[1:]) if len(keys) > 1 else None
+    if value is not None and _nulls_first(key):
+        condition &= Q(**{f"{key.field}__{'lte' if key.descending else 'gte'}": value})
+    return condition
+
+
+def _strictly_after(keys: Sequence[SortKey], values: Sequence[Any]) -> Q:
+    # The lexicographic "greater than" spelled out one key at a time.
+    key, value = keys[0], values[0]
+    rest = _strictly_after(keys[1:], values[1:]) if len(keys) > 1 else None
     is_null = Q(**{f"{key.field}__isnull": True})
     if value is None:
         same = is_null

@@ -2,6 +2,10 @@
 
 Every page also names ``next_cursor``, where keyset pagination (``articles/api/cursors.py``)
 continues after it; ``?cursor=`` responses use ``cursor_envelope``: no page number.
+``paginated`` is the one way the list endpoints page: by cursor when one is given, by number
+otherwise. A numbered page past the first of a database list is read by a keyset seek from
+where it starts (``counting.page_boundary``, known once per content version): page 400 costs
+what page 1 does, and holds exactly what ``OFFSET`` would give.
 
 ``page`` counts from 1; ``page_size`` defaults to 20 and is at most 100. A page past the last one
 is a 404 naming the last page (an empty result set still has page 1). Links are relative
@@ -19,8 +23,16 @@ from urllib.parse import urlencode
 
 from rest_framework import status
 
-from articles.api.counting import result_count
-from articles.api.cursors import CursorPage
+from articles.api.counting import page_boundary, result_count
+from articles.api.cursors import (
+    Cursor,
+    CursorPage,
+    SortKey,
+    cursor_after,
+    keyset_page,
+    list_page,
+    offset_cursor,
+)
 from articles.api.errors import ApiError, invalid_parameters
 
 DEFAULT_PAGE_SIZE = 20
@@ -80,10 +92,14 @@ class ResultPage:
     num_pages: int
 
 
-def paginate(results: Any, request: PageRequest) -> ResultPage:
+def paginate(results: Any, request: PageRequest, *, keys: Sequence[SortKey] = ()) -> ResultPage:
     """Slice a list, or a queryset: its total from ``result_count`` (counted once per content
     version, ``articles/api/counting.py``), then just the page's rows. A page past the end is
-    known from the total before any row is read."""
+    known from the total before any row is read.
+
+    A queryset ordered by ``keys`` is read past page 1 by a keyset seek from the page's
+    boundary (``counting.page_boundary``); by ``OFFSET`` where no boundary is known (the plain
+    path, which ``tests/articles/api/test_deep_pages.py`` pins the seek to)."""
     offset = (request.number - 1) * request.size
     count = len(results) if isinstance(results, list) else result_count(results)
     num_pages = max(1, math.ceil(count / request.size))
@@ -94,8 +110,72 @@ def paginate(results: Any, request: PageRequest) -> ResultPage:
             message=f"Page {request.number} does not exist; the last page is {num_pages}.",
             details={"page": request.number, "num_pages": num_pages},
         )
-    items = list(results[offset : offset + request.size]) if count else []
+    boundary = None
+    if keys and count and not isinstance(results, list):
+        boundary = page_boundary(results, keys, size=request.size, number=request.number)
+    if boundary is not None:
+        chunk = keyset_page(
+            results, Cursor("", values=tuple(boundary)), keys=keys, size=request.size
+        )
+        items = chunk.items
+    else:
+        items = list(results[offset : offset + request.size]) if count else []
     return ResultPage(items, count, request.number, request.size, num_pages)
+
+
+@dataclass(frozen=True, slots=True)
+class Paged:
+    """One page of a list endpoint: its items and the envelope's paging fields."""
+
+    items: list[Any]
+    paging: dict[str, Any]
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return link_header(self.paging["next"], self.paging["previous"])
+
+
+def paginated(
+    results: Any,
+    *,
+    paging: PageRequest,
+    cursor: Cursor | None,
+    ordering: str,
+    keys: Sequence[SortKey],
+    path: str,
+    params: Mapping[str, str],
+    known: Iterable[str],
+) -> Paged:
+    """The page of ``results`` a request asks for: after ``cursor`` when one is given, else page
+    ``paging.number``; with the envelope's fields and links.
+
+    ``results`` is a queryset ordered by ``keys`` (keyset cursors), or a computed list (search
+    relevance: cursors count the items already seen)."""
+    computed = isinstance(results, list)
+    if cursor is not None:
+        if computed:
+            chunk = list_page(results, cursor, size=paging.size)
+            count = len(results)
+        else:
+            chunk = keyset_page(results, cursor, keys=keys, size=paging.size)
+            count = result_count(results)
+        next_url = cursor_link(chunk, path=path, params=params, known=known)
+        return Paged(
+            chunk.items, cursor_envelope(chunk, count=count, size=paging.size, next_url=next_url)
+        )
+    page = paginate(results, paging, keys=keys)
+    next_url, previous_url = page_links(page, path=path, params=params, known=known)
+    next_cursor = None
+    if page.number < page.num_pages:
+        next_cursor = (
+            offset_cursor(page.number * page.size)
+            if computed
+            else cursor_after(page.items[-1], ordering=ordering, keys=keys)
+        )
+    return Paged(
+        page.items,
+        envelope(page, next_url=next_url, previous_url=previous_url, next_cursor=next_cursor),
+    )
 
 
 def page_links(

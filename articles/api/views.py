@@ -38,15 +38,10 @@ from rest_framework.views import APIView
 
 from articles.api import representation, serializers
 from articles.api.caching import mark_own_last_modified, mark_shareable
-from articles.api.counting import result_count
 from articles.api.cursors import (
     MAX_CURSOR_LENGTH,
     RELEVANCE,
     SortKey,
-    cursor_after,
-    keyset_page,
-    list_page,
-    offset_cursor,
 )
 from articles.api.cursors import decode as decode_cursor
 from articles.api.errors import (
@@ -68,13 +63,8 @@ from articles.api.pagination import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_DIGITS,
     MAX_PAGE_SIZE,
-    cursor_envelope,
-    cursor_link,
-    envelope,
-    link_header,
-    page_links,
     page_request,
-    paginate,
+    paginated,
 )
 from articles.api.throttling import PublicApiThrottle
 from articles.api.tokens import ApiTokenAuthentication
@@ -354,55 +344,30 @@ class ArticleListView(PublicAPIView):
         queryset = filters.qs
         if raw_search.strip() and not search:
             queryset = queryset.none()  # punctuation only: nothing can match
+        paging_options = {
+            "paging": paging,
+            "cursor": cursor,
+            "ordering": ordering_name,
+            "keys": keys,
+            "path": request.path,
+            "params": params,
+            "known": LIST_PARAMETERS,
+        }
         if by_relevance:
             # Most relevant first: page through the matching ids, then load just that page.
             ids = search_article_ids(queryset, search, lang=lang)
-            if cursor is not None:
-                chunk = list_page(ids, cursor, size=paging.size)
-                count = len(ids)
-                page_ids = chunk.items
-            else:
-                page = paginate(ids, paging)
-                page_ids = page.items
-                more = page.number < page.num_pages
-                next_cursor = offset_cursor(page.number * page.size) if more else None
-            by_id = {row["pk"]: row for row in article_list(lang).filter(pk__in=page_ids)}
-            rows = [by_id[pk] for pk in page_ids if pk in by_id]
+            paged = paginated(ids, **paging_options)
+            by_id = {row["pk"]: row for row in article_list(lang).filter(pk__in=paged.items)}
+            rows = [by_id[pk] for pk in paged.items if pk in by_id]
         else:
             if search:
                 queryset = queryset.filter(pk__in=search_article_ids(queryset, search, lang=lang))
-            queryset = order_articles(queryset, ordering_name, lang=lang)
-            if cursor is not None:
-                chunk = keyset_page(queryset, cursor, keys=keys, size=paging.size)
-                count = result_count(queryset)
-                rows = chunk.items
-            else:
-                page = paginate(queryset, paging)
-                rows = page.items
-                more = page.number < page.num_pages
-                next_cursor = (
-                    cursor_after(rows[-1], ordering=ordering_name, keys=keys) if more else None
-                )
+            paged = paginated(order_articles(queryset, ordering_name, lang=lang), **paging_options)
+            rows = paged.items
         articles = [SimpleNamespace(**row) for row in rows]
-        if cursor is not None:
-            paging_data = cursor_envelope(
-                chunk,
-                count=count,
-                size=paging.size,
-                next_url=cursor_link(
-                    chunk, path=request.path, params=params, known=LIST_PARAMETERS
-                ),
-            )
-        else:
-            next_url, previous_url = page_links(
-                page, path=request.path, params=params, known=LIST_PARAMETERS
-            )
-            paging_data = envelope(
-                page, next_url=next_url, previous_url=previous_url, next_cursor=next_cursor
-            )
         data = {
             "lang": lang,
-            **paging_data,
+            **paged.paging,
             "results": representation.article_list_items(
                 articles,
                 lang,
@@ -412,7 +377,7 @@ class ArticleListView(PublicAPIView):
                 hero_filter_spec=settings.API_HERO_IMAGE_FILTER,
             ),
         }
-        response = Response(data, headers=link_header(paging_data["next"], paging_data["previous"]))
+        response = Response(data, headers=paged.headers)
         return _last_modified(
             response, *(language_updated_at(article, lang) for article in articles)
         )
@@ -554,42 +519,25 @@ class KeywordListView(PublicAPIView):
         lang = self.choose_language(request).code
         params = request.query_params
         paging = page_request(params)
-        usage = keyword_usage(lang)
+        cursor = None
         if "cursor" in params:  # a cursor names the position: any page number is ignored
             cursor = decode_cursor(params["cursor"], ordering=KEYWORD_ORDERING, keys=KEYWORD_KEYS)
-            chunk = keyset_page(usage, cursor, keys=KEYWORD_KEYS, size=paging.size)
-            paging_data = cursor_envelope(
-                chunk,
-                count=result_count(usage),
-                size=paging.size,
-                next_url=cursor_link(
-                    chunk, path=request.path, params=params, known=KEYWORD_PARAMETERS
-                ),
-            )
-            items = chunk.items
-        else:
-            page = paginate(usage, paging)
-            next_url, previous_url = page_links(
-                page, path=request.path, params=params, known=KEYWORD_PARAMETERS
-            )
-            more = page.number < page.num_pages
-            paging_data = envelope(
-                page,
-                next_url=next_url,
-                previous_url=previous_url,
-                next_cursor=(
-                    cursor_after(page.items[-1], ordering=KEYWORD_ORDERING, keys=KEYWORD_KEYS)
-                    if more
-                    else None
-                ),
-            )
-            items = page.items
+        paged = paginated(
+            keyword_usage(lang),
+            paging=paging,
+            cursor=cursor,
+            ordering=KEYWORD_ORDERING,
+            keys=KEYWORD_KEYS,
+            path=request.path,
+            params=params,
+            known=KEYWORD_PARAMETERS,
+        )
         data = {
             "lang": lang,
-            **paging_data,
-            "results": representation.keyword_items(items, lang),
+            **paged.paging,
+            "results": representation.keyword_items(paged.items, lang),
         }
-        return Response(data, headers=link_header(paging_data["next"], paging_data["previous"]))
+        return Response(data, headers=paged.headers)
 
 
 class ApiRootView(PublicAPIView):
@@ -710,40 +658,24 @@ class SitemapView(PublicAPIView):
         lang = self.choose_language(request).code
         params = request.query_params
         paging = page_request(params, default_size=SITEMAP_PAGE_SIZE, max_size=SITEMAP_PAGE_SIZE)
-        entries = sitemap_articles(lang)
+        cursor = None
         if "cursor" in params:  # a cursor names the position: any page number is ignored
             cursor = decode_cursor(params["cursor"], ordering=SITEMAP_ORDERING, keys=SITEMAP_KEYS)
-            chunk = keyset_page(entries, cursor, keys=SITEMAP_KEYS, size=paging.size)
-            rows = chunk.items
-            paging_data = cursor_envelope(
-                chunk,
-                count=result_count(entries),
-                size=paging.size,
-                next_url=cursor_link(
-                    chunk, path=request.path, params=params, known=SITEMAP_PARAMETERS
-                ),
-            )
-        else:
-            page = paginate(entries, paging)
-            rows = page.items
-            next_url, previous_url = page_links(
-                page, path=request.path, params=params, known=SITEMAP_PARAMETERS
-            )
-            more = page.number < page.num_pages
-            paging_data = envelope(
-                page,
-                next_url=next_url,
-                previous_url=previous_url,
-                next_cursor=(
-                    cursor_after(rows[-1], ordering=SITEMAP_ORDERING, keys=SITEMAP_KEYS)
-                    if more
-                    else None
-                ),
-            )
+        paged = paginated(
+            sitemap_articles(lang),
+            paging=paging,
+            cursor=cursor,
+            ordering=SITEMAP_ORDERING,
+            keys=SITEMAP_KEYS,
+            path=request.path,
+            params=params,
+            known=SITEMAP_PARAMETERS,
+        )
+        rows = paged.items
         articles = [SimpleNamespace(**row) for row in rows]
         data = {
             "lang": lang,
-            **paging_data,
+            **paged.paging,
             "results": [representation.sitemap_entry(article, lang) for article in articles],
         }
         response = Response(data)

@@ -12,8 +12,12 @@ class ArticleSearchText(models.Model):
 
     ``document`` is a PostgreSQL ``tsvector`` built with the language's text search
     configuration, with a partial GIN index per language (created by the project's
-    ``migrate``). On other databases it stays empty and search falls back to Wagtail's search
-    backend.
+    ``migrate``): what a search matches. ``ranking`` is its title, SEO title, description,
+    intro, headings and questions (weights A and B): what results are ranked by. It is a few
+    hundred bytes and stays in the row, while the whole document is kilobytes that PostgreSQL
+    keeps out of line and decompresses on every read, so ranking thousands of matches by it
+    cost a second. On other databases both stay empty and search falls back to Wagtail's
+    search backend.
     """
 
     page = models.ForeignKey(
@@ -21,6 +25,7 @@ class ArticleSearchText(models.Model):
     )
     lang = models.CharField(_("language"), max_length=12)
     document = SearchVectorField(null=True)
+    ranking = SearchVectorField(null=True)
 
     class Meta:
         app_label = "articles"

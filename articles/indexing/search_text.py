@@ -9,8 +9,8 @@ word that only another language's version contains does not match.
 Stemming misses irregular forms ("ging"/"gehen", "went"/"go", "Nächte"/"Nacht"): the document
 also holds the simplemma lemma of every word whose lemma differs (weight D), and each query word
 matches its own stem or its lemma's. Weights: A title and SEO title, B description, intro,
-headings and questions, C body text, conclusion and answers, D lemmas; results are ranked with
-``ts_rank``.
+headings and questions, C body text, conclusion and answers, D lemmas. Results are ranked with
+``ts_rank`` on the A and B parts alone (``ranking``, see ``ranked_article_ids``).
 
 The rows follow publishing: ``page_published``/``page_unpublished`` rebuild an article's rows
 (inside ``search_updates_batched()`` once per article at the end of the block, with the other
@@ -33,10 +33,12 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, transaction
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet, Value
+from django.db.models.functions import Coalesce
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.signals import page_published, page_unpublished
 
+from articles.cache import ids_for_version
 from articles.indexing.models import ArticleSearchText
 from cms.pending_writes import PendingWrites
 from seo.engine.morphology import lemma
@@ -61,6 +63,8 @@ TEXT_SEARCH_CONFIGS = {
 }
 FALLBACK_CONFIG = "simple"
 WEIGHTS = ("A", "B", "C", "D")
+# The parts of a document results are ranked by (``ArticleSearchText.ranking``).
+RANKING_WEIGHTS = "a,b"
 # Rows written per INSERT statement.
 INSERT_BATCH = 200
 
@@ -203,9 +207,11 @@ def _insert_documents(documents: list[SearchDocument]) -> None:
                 params += [document.page_id, document.lang]
                 for _weight, text in document.weighted():
                     params += [config, text]
-            values = ", ".join(f"(%s, %s, {vector})" for _ in batch)
+            values = ", ".join(f"(%s::integer, %s, {vector})" for _ in batch)
             cursor.execute(
-                f"INSERT INTO {table} (page_id, lang, document) VALUES {values}",
+                f"INSERT INTO {table} (page_id, lang, document, ranking) "
+                f"SELECT page_id, lang, document, ts_filter(document, '{{{RANKING_WEIGHTS}}}') "
+                f"FROM (VALUES {values}) AS built (page_id, lang, document)",
                 params,
             )
 
@@ -243,26 +249,28 @@ def ranked_article_ids(candidates: QuerySet, words: str, *, lang: str) -> list[i
     """Ids of the ``candidates`` whose ``lang`` version matches ``words``, best first (then by
     id, so equal ranks keep a stable order). PostgreSQL only (``uses_search_texts``).
 
-    Two queries: the matches (GIN index), then which of them are candidates. One query with
-    ``page_id IN (candidates)`` lets the planner compute every visible article first, which
-    costs more than the search itself once there are thousands of articles.
+    The matches come from the language's GIN index, which answers without reading the
+    documents themselves; they are ranked by ``ranking`` (title, SEO title, description, intro,
+    headings, questions), which is stored in the row: body text finds an article but does not
+    rank it. Reading and ranking the whole documents (kilobytes each, kept out of line) cost a
+    second for a word that 10,000 articles contain. Which matches are candidates (visible, and
+    through the list's filters) is read once per content version (``ids_for_version``): one
+    query with ``page_id IN (candidates)`` lets the planner compute every visible article
+    first, on every search.
     """
     query = search_query(words, lang)
     if query is None:
         return []
-    matching = ArticleSearchText.objects.filter(lang=lang, document=query)
+    rank = Coalesce(SearchRank(F("ranking"), query), Value(0.0))
     matches = list(
-        matching.annotate(rank=SearchRank(F("document"), query))
+        ArticleSearchText.objects.filter(lang=lang, document=query)
+        .annotate(rank=rank)
         .order_by("-rank", "page_id")
         .values_list("page_id", flat=True)
     )
     if not matches:
         return []
-    # The matches again as a subquery, not as thousands of parameters: the planner starts from
-    # the (indexed) matches and checks only their visibility.
-    allowed = set(
-        candidates.order_by().filter(pk__in=matching.values("page_id")).values_list("pk", flat=True)
-    )
+    allowed = ids_for_version(candidates)
     return [page_id for page_id in matches if page_id in allowed]
 
 
