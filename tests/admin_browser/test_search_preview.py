@@ -75,8 +75,10 @@ def test_search_preview_switches_to_mobile_limits_and_remembers_it(
     assert shown_titles(section) == [serp.mobile_title.visible]
     click(browser, browser.find_element(By.CSS_SELECTOR, "[data-seo-refresh]"))
     wait(browser).until(
-        lambda driver: "form" in driver.find_element(By.ID, "seo-analysis-source").text
-        or "Analysis of the content in the form" in driver.page_source
+        lambda driver: (
+            "form" in driver.find_element(By.ID, "seo-analysis-source").text
+            or "Analysis of the content in the form" in driver.page_source
+        )
     )
     section = browser.find_element(By.CSS_SELECTOR, '[data-seo-lang="de"]')
     wait(browser).until(lambda driver: set(pressed(driver)["mobile"]) == {"true"})

@@ -100,7 +100,7 @@ def test_a_phone_cuts_title_and_description_earlier_than_a_desktop(lang):
     # Fits a desktop result (about 590 px / 770 px) but not a phone's (500 px / 680 px).
     title = "W" * 25 + " " + "e" * 10
     description = " ".join([SAMPLES[lang][1]] * 4)
-    assert MOBILE_TITLE_MAX_PX < text_width_px(title, thresholds.title_font_px)
+    assert text_width_px(title, thresholds.title_font_px) > MOBILE_TITLE_MAX_PX
     assert text_width_px(title, thresholds.title_font_px) <= thresholds.title_max_px
 
     preview = serp_preview(
