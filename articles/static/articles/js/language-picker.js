@@ -6,11 +6,54 @@
  * inline child (section, FAQ, keyword) are hidden one by one, so the panel itself never
  * vanishes. New inline children are sorted as they are added. The selection is stored per user
  * in localStorage; languages of fields with errors are always shown. See articles/panels.py.
+ *
+ * Rich text editors (Draftail) of languages not shown are started when their language is first
+ * shown: starting Draftail is most of the editor's client-side cost, and a fully translated
+ * article has four of each. Until then the hidden input keeps the server's value, which is
+ * posted unchanged, exactly what an untouched editor posts (docs/editors.md has the figures).
  */
 (() => {
   'use strict';
 
   const HIDDEN = 'cms-l10n-hidden';
+  // Set by start(): whether a field name's language is shown.
+  let isShownName = null;
+  // Draftail inputs whose start-up waits for their language to be shown.
+  const waitingEditors = new Set();
+
+  // Wagtail starts each Draftail editor from a `w-init` controller, which first dispatches a
+  // cancelable `w-init:ready` event; cancelling it keeps the editor waiting, and calling the
+  // controller's ready() later starts it as Wagtail would have. Registered when the script
+  // loads, before Wagtail's controllers connect.
+  document.addEventListener(
+    'w-init:ready',
+    (event) => {
+      const input = event.target;
+      if (!(input instanceof HTMLInputElement) || !input.hasAttribute('data-draftail-input')) {
+        return;
+      }
+      if (!isShownName) start();
+      if (!isShownName || isShownName(input.name)) return;
+      event.preventDefault();
+      waitingEditors.add(input);
+    },
+    true,
+  );
+
+  function startWaitingEditors() {
+    const app = window.wagtail && window.wagtail.app;
+    waitingEditors.forEach((input) => {
+      if (!input.isConnected) {
+        waitingEditors.delete(input);
+        return;
+      }
+      if (!isShownName(input.name)) return;
+      const controller = app && app.getControllerForElementAndIdentifier(input, 'w-init');
+      if (!controller) return;
+      waitingEditors.delete(input);
+      controller.ready();
+    });
+  }
 
   function start() {
     const configElement = document.getElementById('cms-language-picker-config');
@@ -64,6 +107,11 @@
       });
       return languages;
     }
+
+    isShownName = (name) => {
+      const match = suffix.exec(name || '');
+      return !match || selected.has(match[1]);
+    };
 
     let selected = new Set(stored() || config.default);
     errorLanguages().forEach((lang) => selected.add(lang));
@@ -143,6 +191,7 @@
       bar.querySelectorAll('[data-lang]').forEach((button) => {
         button.setAttribute('aria-pressed', String(selected.has(button.dataset.lang)));
       });
+      startWaitingEditors();
       document.dispatchEvent(
         new CustomEvent('cms:languages-shown', { detail: { languages: [...selected] } }),
       );
@@ -258,11 +307,18 @@
         const trigger = document.querySelector(`a[href="#${tabPanel.id}"][role=tab]`);
         if (trigger) trigger.click();
       }
-      window.requestAnimationFrame(() => {
-        field.scrollIntoView({ block: 'center' });
+      // A rich text editor shown just now starts a moment later: wait a few frames for it.
+      let frames = 10;
+      const focus = () => {
         const editable = field.querySelector('[contenteditable=true]');
+        if (!editable && input.hasAttribute('data-draftail-input') && frames-- > 0) {
+          window.requestAnimationFrame(focus);
+          return;
+        }
+        field.scrollIntoView({ block: 'center' });
         (editable || input).focus({ preventScroll: true });
-      });
+      };
+      window.requestAnimationFrame(focus);
       return true;
     }
 
