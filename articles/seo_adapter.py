@@ -234,6 +234,7 @@ class ArticleDocumentBuilder:
                 (position, FAQInput(question=question, answer_html=answer))
                 for position, question, answer in served.withheld_faqs
             ),
+            child_positions=served.child_positions,
         )
 
     def _link(self, attributes: dict[str, str], text: str, path: str, own_id: int) -> LinkInput:

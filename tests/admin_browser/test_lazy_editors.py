@@ -16,19 +16,23 @@ LANGUAGES = ("de", "en", "nl", "fr")
 RICH_TEXT_FIELDS = ("intro", "conclusion")
 
 
-@pytest.fixture
-def article_in_four_languages(seed_article, seed_text):
-    """The seed with its German texts in every language, as the editor-weight benchmark has it."""
+def translate_seed(page: ArticlePage, seed_text: str, languages) -> ArticlePage:
+    """The seed's German texts copied into ``languages``, published, as the editor-weight
+    benchmark has them."""
     from articles.services import article_update_language
     from articles.textconvert import parsed_to_content
     from articles.textformat.parser import parse_article
 
     parsed = parse_article(seed_text, language="de").article
-    page = seed_article
-    for lang in LANGUAGES[1:]:
-        content = parsed_to_content(parsed, slug=f"{seed_article.slug_de}-{lang}")
+    for lang in languages:
+        content = parsed_to_content(parsed, slug=f"{page.slug_de}-{lang}")
         page = article_update_language(page=page, lang=lang, content=content, publish=True)
-    return ArticlePage.objects.get(pk=seed_article.pk)
+    return ArticlePage.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def article_in_four_languages(seed_article, seed_text):
+    return translate_seed(seed_article, seed_text, LANGUAGES[1:])
 
 
 def started_editors(driver) -> dict[str, int]:

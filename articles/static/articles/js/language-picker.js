@@ -302,6 +302,12 @@
       const field = input && (input.closest('[data-field]') || input);
       if (!field) return false;
       show(lang);
+      // Open every collapsed panel around the field (the Sections panel, "Section 3").
+      for (let content = field.closest('.w-panel__content'); content; ) {
+        const toggle = document.querySelector(`[data-panel-toggle][aria-controls="${content.id}"]`);
+        if (toggle && toggle.getAttribute('aria-expanded') === 'false') toggle.click();
+        content = content.parentElement && content.parentElement.closest('.w-panel__content');
+      }
       const tabPanel = field.closest('[role=tabpanel]');
       if (tabPanel) {
         const trigger = document.querySelector(`a[href="#${tabPanel.id}"][role=tab]`);
