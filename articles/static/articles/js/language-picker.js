@@ -51,8 +51,30 @@
       const controller = app && app.getControllerForElementAndIdentifier(input, 'w-init');
       if (!controller) return;
       waitingEditors.delete(input);
+      keepServerValue(input);
       controller.ready();
     });
+  }
+
+  // Draftail rewrites its input as it starts (the same content, serialised its way). Started
+  // at page load that happens before Wagtail notes the form's initial state; started later it
+  // would count as an unsaved edit. So until the editor is used, its input keeps the value the
+  // server sent, as a waiting editor's does (both are saved alike).
+  function keepServerValue(input) {
+    const serverValue = input.value;
+    let frames = 60;
+    const restore = () => {
+      const wrapper = input.parentElement.querySelector('[data-draftail-editor-wrapper]');
+      const used = wrapper && wrapper.contains(document.activeElement);
+      if (used) return;
+      if (input.draftailEditor && input.value !== serverValue) {
+        input.value = serverValue;
+        input.rawContentState = JSON.parse(serverValue);
+        return;
+      }
+      if (frames-- > 0) window.requestAnimationFrame(restore);
+    };
+    window.requestAnimationFrame(restore);
   }
 
   function start() {
