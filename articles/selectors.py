@@ -92,6 +92,12 @@ def is_complete(article: Any, lang: str) -> bool:
     return bool(getattr(article, completeness_column(lang), False))
 
 
+def under_view_restriction() -> Exists:
+    """Whether the outer query's page is under a view restriction (its own or an ancestor's):
+    such a page is not public."""
+    return _under_view_restriction()
+
+
 def _under_view_restriction() -> Exists:
     # A restriction on page R hides R and its descendants: R's path is a prefix of theirs.
     return Exists(

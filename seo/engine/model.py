@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 LINK_TARGET_KINDS = ("article", "page", "external")
-LINK_TARGET_STATUSES = ("live", "draft", "missing", "external")
+LINK_TARGET_STATUSES = ("live", "draft", "missing", "private", "external")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,8 @@ class LinkInput:
 
     `location` is the field path the link sits in (e.g. "sections[2].body").
     `target_kind` is "article", "page" or "external"; `target_status` is "live", "draft",
-    "missing" or "external"; `target_id` is the Wagtail page id for internal targets.
+    "missing", "private" (live, but under a view restriction: the public cannot open it) or
+    "external"; `target_id` is the Wagtail page id for internal targets.
     """
 
     href: str
