@@ -24,7 +24,6 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
-    TabbedInterface,
 )
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -34,7 +33,7 @@ from articles.completeness import completeness_by_language, completeness_column
 from articles.forms import DEFAULT_ONLY_FIELDS, ArticlePageForm
 from articles.frontend import frontend_url
 from articles.frontend_paths import article_index_url
-from articles.panels import KeywordsPanel, LanguagePickerPanel
+from articles.panels import KeywordsPanel, LanguagePickerPanel, StableIdTabbedInterface
 from articles.slugs import page_slugs, slug_clashes
 from seo.panels import SEOPanel
 
@@ -183,7 +182,7 @@ class ArticlePage(HeadlessPage):
     # Wagtail's default tabs plus the SEO analysis of the draft in every language. No
     # base_form_class here: the model's (ArticlePageForm, as patched by wagtail-modeltranslation
     # at start-up) is used, and the translation package still expands every tab's fields.
-    edit_handler = TabbedInterface(
+    edit_handler = StableIdTabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(Page.promote_panels, heading=_("Promote")),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.conf.locale import LANG_INFO
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import InlinePanel, Panel
+from wagtail.admin.panels import InlinePanel, Panel, PanelGroup, TabbedInterface
 
 from articles.editor_languages import language_statuses
 from articles.forms import ArticleKeywordForm
@@ -22,6 +23,33 @@ class KeywordsPanel(InlinePanel):
         options = super().get_form_options()
         options["formsets"][self.relation_name]["form"] = ArticleKeywordForm
         return options
+
+
+class StableIdTabbedInterface(TabbedInterface):
+    """Wagtail's tabs, with HTML ids that do not depend on the admin language.
+
+    Wagtail names a tab or panel after its translated heading ("tab-label-promote",
+    "panel-child-content-sections-section") and caches the names on the model's edit handler
+    for the life of the process, so whoever opened an editor first decided them for everyone:
+    after a German editor, "tab-label-werbung" and "...-abschnitte-section". Links to a tab,
+    the picker's go-to-field and the browser tests need names that stay put, so every group's
+    names are fixed here, once, from the English headings.
+    """
+
+    def on_model_bound(self) -> None:
+        super().on_model_bound()
+        with translation.override("en"):
+            for group in _panel_groups(self):
+                group.child_identifiers  # noqa: B018 (a cached_property: computed now, kept)
+
+
+def _panel_groups(panel: Panel):
+    if isinstance(panel, PanelGroup):
+        yield panel
+        for child in panel.children:
+            yield from _panel_groups(child)
+    elif isinstance(panel, InlinePanel):
+        yield from _panel_groups(panel.child_edit_handler)
 
 
 def counter_config() -> dict:

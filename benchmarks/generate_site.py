@@ -37,7 +37,7 @@ REPO = Path(__file__).resolve().parent.parent
 TEMPLATE_DATABASE = "cms_bench_scale_template"
 RUN_DATABASE = "cms_bench_scale_run"
 # Bump when the generated data changes: templates of another version are rebuilt.
-GENERATOR_VERSION = "2"
+GENERATOR_VERSION = "3"
 VARIANTS = 64
 KEYWORDS = 2000
 SECTIONS = 6
@@ -394,6 +394,8 @@ def build(article_count: int) -> dict:
 
 def _copy_batch(cursor, first, index, page_columns, low, high, total, first_keyword) -> None:
     """Articles ``low``..``high`` as copies of ``first``'s rows with their own texts."""
+    from articles.models import ArticlePage
+
     overrides = {
         "path": f"%(index_path)s || {_base36_path('g.n')}",
         "numchild": "0",
@@ -449,20 +451,47 @@ def _copy_batch(cursor, first, index, page_columns, low, high, total, first_keyw
     def per_lang(template: str) -> str:
         return ", ".join(template.format(lang=lang) for lang in LANGUAGES)
 
+    # The article's own columns: generated texts where they vary, the first article's values
+    # for everything else (so a column added by a later migration is copied, not left NULL).
+    generated = {
+        "page_ptr_id": "np.id",
+        "intro": "i.a_de",
+        "conclusion": "c.a_de",
+        "hero_image_alt": "''",
+        "author_name": "'Benchmark'",
+        "hero_image_id": "NULL",
+        "translation_complete": "true",
+    }
+    for lang in LANGUAGES:
+        generated[f"intro_{lang}"] = f"i.a_{lang}"
+        generated[f"conclusion_{lang}"] = f"c.a_{lang}"
+        generated[f"hero_image_alt_{lang}"] = "''"
+        generated[f"translation_complete_{lang}"] = "true"
+    article_columns = [field.column for field in ArticlePage._meta.local_concrete_fields]
+    values = ", ".join(generated.get(column, f"a.{column}") for column in article_columns)
     cursor.execute(
         f"""
-        INSERT INTO articles_articlepage (page_ptr_id, intro, {per_lang("intro_{lang}")},
-            conclusion, {per_lang("conclusion_{lang}")}, hero_image_alt,
-            {per_lang("hero_image_alt_{lang}")}, author_name, hero_image_id,
-            translation_complete, {per_lang("translation_complete_{lang}")})
-        SELECT np.id, i.a_de, {per_lang("i.a_{lang}")}, c.a_de, {per_lang("c.a_{lang}")}, '',
-            {per_lang("''")}, 'Benchmark', NULL, true, {per_lang("true")}
+        INSERT INTO articles_articlepage ({", ".join(article_columns)})
+        SELECT {values}
         FROM new_page np
+        JOIN articles_articlepage a ON a.page_ptr_id = %s::int
         JOIN variant i ON i.kind = 'intro' AND i.k = (np.n * 7) %% {VARIANTS}
         JOIN variant c ON c.kind = 'conclusion' AND c.k = (np.n * 11) %% {VARIANTS}
         WHERE np.n BETWEEN %s::int AND %s::int
         """,
-        [low, high],
+        [first.pk, low, high],
+    )
+    # Per-language "last changed" rows, as publishing writes them (the API's updated_at).
+    cursor.execute(
+        """
+        INSERT INTO articles_articlelanguageversion (page_id, lang, updated_at, fingerprint)
+        SELECT np.id, v.lang, p.last_published_at, v.fingerprint
+        FROM new_page np
+        JOIN wagtailcore_page p ON p.id = np.id
+        JOIN articles_articlelanguageversion v ON v.page_id = %s::int
+        WHERE np.n BETWEEN %s::int AND %s::int
+        """,
+        [first.pk, low, high],
     )
     for table, kind, count, first_col, second_col in (
         ("articles_section", "section", SECTIONS, "heading", "body"),

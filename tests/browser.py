@@ -119,3 +119,22 @@ def english_speaking_editor():
 @pytest.fixture
 def german_speaking_editor():
     return editor_speaking("de", "redakteurin")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failing browser test leaves what the browser showed: a screenshot and the page's HTML
+    under var/screenshots/failures/, named after the test."""
+    report = yield
+    driver = getattr(item, "funcargs", {}).get("browser")
+    if report.failed and call.when == "call" and driver is not None:
+        folder = SCREENSHOTS / "failures"
+        folder.mkdir(parents=True, exist_ok=True)
+        name = item.nodeid.replace("/", "_").replace("::", "__")
+        try:
+            driver.save_screenshot(str(folder / f"{name}.png"))
+            (folder / f"{name}.html").write_text(driver.page_source, encoding="utf-8")
+            report.sections.append(("browser", f"screenshot and HTML in {folder}/{name}.*"))
+        except Exception as error:  # the browser may be what failed
+            report.sections.append(("browser", f"no screenshot: {error}"))
+    return report

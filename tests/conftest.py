@@ -45,6 +45,19 @@ def article_index(db):
 
 
 @pytest.fixture
+def seed_article(seed_text, article_index):
+    """The German seed article, imported and published (skipped where ../shared/seeds is absent)."""
+    from articles.importing import ImportOptions, import_article
+    from articles.models import ArticlePage
+
+    report = import_article(
+        seed_text, source="000_seed.txt", options=ImportOptions(parent=article_index, publish=True)
+    )
+    assert report.page_id is not None, f"seed import failed: {report.reason}"
+    return ArticlePage.objects.get(pk=report.page_id)
+
+
+@pytest.fixture
 def make_article(article_index):
     """``make_article(lang="de", publish=True, translations={"en": content}, **factory_kwargs)``."""
     from articles.services import article_create, article_update_language
