@@ -34,7 +34,7 @@ def focused_field(driver) -> dict:
 
 
 def test_go_to_field_lands_on_the_section_the_message_names(
-    live_server, browser, seed_article, seed_text, english_speaking_editor, without_autosave
+    live_server, browser, seed_article, seed_text, english_speaking_editor
 ):
     page = translate_seed(seed_article, seed_text, ["en"])
     # The first section is not in English: English serves the others, one position earlier.
