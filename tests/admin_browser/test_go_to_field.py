@@ -84,7 +84,10 @@ def test_go_to_field_lands_on_the_section_the_message_names(
     assert link.get_attribute("data-seo-field-link") == path
     click(browser, link)
 
-    wait(browser).until(lambda d: focused_field(d)["name"] == expected)
+    # Editors of the language shown just now start meanwhile; the field settles in view.
+    wait(browser).until(
+        lambda d: focused_field(d)["name"] == expected and focused_field(d)["inView"]
+    )
     focused = focused_field(browser)
     assert focused["tab"] == "tab-content"
     assert focused["visible"] and focused["inView"], focused

@@ -9,8 +9,9 @@
  *
  * Rich text editors (Draftail) of languages not shown are started when their language is first
  * shown: starting Draftail is most of the editor's client-side cost, and a fully translated
- * article has four of each. Until then the hidden input keeps the server's value, which is
- * posted unchanged, exactly what an untouched editor posts (docs/editors.md has the figures).
+ * article has four of each. Until then the hidden input keeps the server's value (an empty
+ * field: "null", as Draftail posts it), which is saved exactly as what an untouched editor
+ * posts (docs/editors.md has the figures).
  */
 (() => {
   'use strict';
@@ -35,10 +36,30 @@
       if (!isShownName) start();
       if (!isShownName || isShownName(input.name)) return;
       event.preventDefault();
+      // An empty field: Wagtail sends one empty paragraph, which would be saved as such;
+      // Draftail posts "null" (nothing) for an empty editor, and so does a waiting one.
+      if (isEmptyContent(input.value)) input.value = 'null';
       waitingEditors.add(input);
     },
     true,
   );
+
+  function isEmptyContent(value) {
+    try {
+      const content = JSON.parse(value);
+      return (
+        !content ||
+        (content.blocks || []).every(
+          (block) =>
+            block.type === 'unstyled' &&
+            !block.text.trim() &&
+            !(block.entityRanges || []).length,
+        )
+      );
+    } catch (error) {
+      return false;
+    }
+  }
 
   function startWaitingEditors() {
     const app = window.wagtail && window.wagtail.app;
@@ -318,6 +339,23 @@
       return `${ENGINE_TO_FORM[path] || path}_${lang}`;
     }
 
+    // The editors of a language shown just now start a moment later and push the field down:
+    // for a few seconds, follow it by as much as the page above it grew (the editor's own
+    // scrolling is left alone), while the cursor is still in it.
+    function keepInView(field) {
+      let frames = 180;
+      const position = () => field.getBoundingClientRect().top + window.scrollY;
+      let last = position();
+      const check = () => {
+        if (!field.contains(document.activeElement)) return;
+        const now = position();
+        if (now !== last) window.scrollBy(0, now - last);
+        last = now;
+        if (frames-- > 0) window.requestAnimationFrame(check);
+      };
+      window.requestAnimationFrame(check);
+    }
+
     function goToField(path, lang) {
       const name = formFieldName(path, lang);
       const input = form.querySelector(`[name="${name}"]`);
@@ -345,6 +383,7 @@
         }
         field.scrollIntoView({ block: 'center' });
         (editable || input).focus({ preventScroll: true });
+        keepInView(field);
       };
       window.requestAnimationFrame(focus);
       return true;
@@ -398,6 +437,14 @@
         updateCounter(input, output, limits);
       });
     }
+
+    // Started early (by the first rich text editor, before the rest of the page's set-up):
+    // look at the fields with errors again once that is done.
+    window.setTimeout(() => {
+      const before = selected.size;
+      errorLanguages().forEach((lang) => selected.add(lang));
+      if (selected.size !== before) apply();
+    }, 0);
 
     // For other scripts (the SEO tab's links to fields): show a field's language.
     window.cmsLanguagePicker = {
