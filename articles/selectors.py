@@ -114,8 +114,9 @@ def _with_upper_bound(queryset: QuerySet, ancestor_path: str) -> QuerySet:
     return queryset.annotate(upper_bound=Concat(ancestor_path, Value(_PAST_STEP)))
 
 
-def _under_view_restriction() -> Exists:
-    # A restriction on page R hides R and its descendants.
+def under_view_restriction() -> Exists:
+    """Whether the outer query's page is under a view restriction (its own or an ancestor's):
+    such a page is not public."""
     restrictions = _with_upper_bound(PageViewRestriction.objects.all(), "page__path")
     return Exists(restrictions.filter(_in_subtree_of("page__path")))
 
@@ -141,7 +142,7 @@ def visible_pages(lang: str | None = None, *, model: type[Page] = Page) -> PageQ
     queryset = (
         model.objects.live()
         .filter(_within_schedule(), _in_default_site())
-        .exclude(_under_view_restriction())
+        .exclude(under_view_restriction())
     )
     if lang is not None:
         queryset = queryset.filter(translated_into_q(lang))
@@ -532,7 +533,7 @@ def hidden_reasons(page_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
     rows = (
         ArticlePage.objects.filter(pk__in=ids)
         .annotate(
-            restricted=_under_view_restriction(),
+            restricted=under_view_restriction(),
             in_site=_in_default_site(),
             scheduled=Exists(Page.objects.filter(pk=OuterRef("pk")).filter(_within_schedule())),
         )

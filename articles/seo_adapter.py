@@ -29,7 +29,7 @@ from articles.completeness import (
 )
 from articles.models import ArticlePage
 from articles.richtext import RichTextRenderer
-from articles.selectors import ArticleRows
+from articles.selectors import ArticleRows, under_view_restriction
 from seo.engine.model import (
     FAQInput,
     ImageInput,
@@ -40,6 +40,13 @@ from seo.engine.model import (
 )
 from seo.models import Keyword
 from seo.protocol import SEOItem
+
+
+def _link_status(row: dict) -> str:
+    if not row["live"]:
+        return "draft"
+    # Live but behind a login or password: the public (and a search engine) get a 404.
+    return "private" if row["restricted"] else "live"
 
 
 def _value(obj: object, field_name: str, lang: str) -> str:
@@ -120,12 +127,17 @@ class ArticleDocumentBuilder:
         if not page_ids:
             return {}
         article_type = ContentType.objects.get_for_model(ArticlePage)
+        rows = (
+            Page.objects.filter(pk__in=page_ids)
+            .annotate(restricted=under_view_restriction())
+            .values("pk", "live", "content_type_id", "restricted")
+        )
         return {
             row["pk"]: (
                 "article" if row["content_type_id"] == article_type.pk else "page",
-                "live" if row["live"] else "draft",
+                _link_status(row),
             )
-            for row in Page.objects.filter(pk__in=page_ids).values("pk", "live", "content_type_id")
+            for row in rows
         }
 
     def _renderer(self, lang: str) -> RichTextRenderer:
@@ -234,6 +246,7 @@ class ArticleDocumentBuilder:
                 (position, FAQInput(question=question, answer_html=answer))
                 for position, question, answer in served.withheld_faqs
             ),
+            child_positions=served.child_positions,
         )
 
     def _link(self, attributes: dict[str, str], text: str, path: str, own_id: int) -> LinkInput:

@@ -6,8 +6,9 @@ live object, a revision's object, or an unsaved object built from the edit form)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.db import models
@@ -26,6 +27,7 @@ from seo.engine import (
     Thresholds,
     analyse,
 )
+from seo.engine.messages import Message
 from seo.models import AuditStatus, TranslationStatus
 from seo.protocol import SEOSubject
 from seo.serp import SERPPreview, serp_preview
@@ -206,6 +208,51 @@ class LanguageAnalysis:
         ]
 
 
+_CHILD_PATH = re.compile(r"^(sections|faqs)\[(\d+)\]")
+# Messages about FAQs that are not served name them by their position in the article already.
+_ARTICLE_POSITION_MESSAGES = frozenset({"faq.withheld_no_question", "faq.withheld_no_answer"})
+
+
+def article_path(path: str, positions: Mapping[str, Sequence[int]]) -> str:
+    """ "sections[1].body" of a language version -> the same field by its position among the
+    article's children ("sections[2].body" when the first section is not in this language),
+    which is the position of its form in the editor and of its label ("Section 3 text")."""
+    match = _CHILD_PATH.match(path)
+    served = positions.get(match[1]) if match else None
+    if not match or served is None or int(match[2]) >= len(served):
+        return path
+    return f"{match[1]}[{served[int(match[2])]}]{path[match.end() :]}"
+
+
+def _message_with_article_paths(message: Message, positions: Mapping[str, Sequence[int]]):
+    if message.id in _ARTICLE_POSITION_MESSAGES:
+        return message
+    params = dict(message.params)
+    if isinstance(params.get("field"), str):
+        params["field"] = article_path(params["field"], positions)
+    if isinstance(params.get("fields"), list | tuple):
+        params["fields"] = [article_path(str(path), positions) for path in params["fields"]]
+    return replace(message, params=params)
+
+
+def with_article_paths(report: SEOReport, document: SEODocument) -> SEOReport:
+    """``report`` with the fields its messages name (labels and the panel's links to fields)
+    by their position in the article, as the editor shows them."""
+    positions = document.child_positions
+    if all(tuple(found) == tuple(range(len(found))) for found in positions.values()):
+        return report
+    checks = tuple(
+        replace(
+            check,
+            messages=tuple(
+                _message_with_article_paths(message, positions) for message in check.messages
+            ),
+        )
+        for check in report.checks
+    )
+    return replace(report, checks=checks)
+
+
 def analyse_language(
     page: SEOSubject, lang: str, thresholds: Thresholds | None = None
 ) -> LanguageAnalysis:
@@ -216,7 +263,7 @@ def analyse_language(
     return LanguageAnalysis(
         lang=lang,
         document=document,
-        report=analyse(document, thresholds),
+        report=with_article_paths(analyse(document, thresholds), document),
         serp=serp_preview(document, thresholds),
     )
 

@@ -29,6 +29,7 @@ class SEOPanel(Panel):
 
         class Media:
             css = {"all": ["seo/css/seo-admin.css"]}
+            js = ["seo/js/seo-panel.js"]
 
         @cached_property
         def is_saved(self) -> bool:
@@ -56,6 +57,9 @@ class SEOPanel(Panel):
             context = super().get_context_data(parent_context)
             context["analyses"] = self.analyses
             context["is_saved"] = self.is_saved
+            # The search preview's device (desktop / mobile) is remembered per user.
+            user = getattr(self.request, "user", None)
+            context["device_storage_key"] = f"seo.serpDevice.user.{getattr(user, 'pk', '')}"
             if self.is_saved:
                 page = self.page
                 context["source"] = "draft" if page.has_unpublished_changes else "live"

@@ -1,4 +1,5 @@
-"""What a search result for one language version would look like (pure Python, no Django).
+"""What a search result for one language version would look like, on a desktop and on a phone
+(pure Python, no Django).
 
 The title and the description are cut by rendered pixel width, as search engines do, with the
 engine's Arial width table (``seo.engine.truncation``). The FAQ is what the page's FAQPage
@@ -23,6 +24,13 @@ from seo.engine import (
 # lines of a ~460 px column); that is where descriptions of 150-160 characters end.
 DESCRIPTION_MAX_PX = 920.0
 DESCRIPTION_FONT_PX = 14.0
+# Phones show less. Google publishes no limits and changes its layout often; these are the
+# widths SERP preview tools use for Google's mobile results since the 2022-2023 layouts: a title
+# line of about 500 px of Arial 20 px (about 50 characters, where desktop shows about 60) and
+# a description of about 680 px of Arial 14 px (about 120 characters, where desktop shows
+# 150-160). docs/editors.md names the sources.
+MOBILE_TITLE_MAX_PX = 500.0
+MOBILE_DESCRIPTION_MAX_PX = 680.0
 # FAQ rich results list only the first few questions under a result; the rest stay in the
 # structured data. The preview shows as many.
 FAQ_QUESTIONS_SHOWN = 3
@@ -56,15 +64,35 @@ class SERPQuestion:
 
 
 @dataclass(frozen=True)
+class DeviceSnippet:
+    """Title and description as one kind of device shows them: "desktop" or "mobile"."""
+
+    device: str
+    title: CutText
+    description: CutText
+
+
+@dataclass(frozen=True)
 class SERPPreview:
     url: str
     # "example.com › de › blog › slug", as results show the address.
     breadcrumb: str
+    # As a desktop browser shows them.
     title: CutText
     description: CutText
     questions: tuple[SERPQuestion, ...]
     questions_hidden: int
     faq_errors: tuple[str, ...]
+    # As a phone shows them: the same texts, cut earlier.
+    mobile_title: CutText
+    mobile_description: CutText
+
+    @property
+    def devices(self) -> tuple[DeviceSnippet, DeviceSnippet]:
+        return (
+            DeviceSnippet("desktop", self.title, self.description),
+            DeviceSnippet("mobile", self.mobile_title, self.mobile_description),
+        )
 
 
 def _cut(text: str, max_px: float, font_px: float, source: str) -> CutText:
@@ -88,24 +116,21 @@ def breadcrumb(url: str) -> str:
     return " › ".join([parts.netloc or url, *segments])
 
 
-def _description(document: SEODocument) -> CutText:
+def _description(document: SEODocument, max_px: float) -> CutText:
     if document.meta_description:
-        return _cut(
-            document.meta_description, DESCRIPTION_MAX_PX, DESCRIPTION_FONT_PX, "meta_description"
-        )
+        return _cut(document.meta_description, max_px, DESCRIPTION_FONT_PX, "meta_description")
     intro = _one_line(html_to_plain_text(document.intro_html))[:FALLBACK_SNIPPET_CHARS]
-    return _cut(intro, DESCRIPTION_MAX_PX, DESCRIPTION_FONT_PX, "intro" if intro else "")
+    return _cut(intro, max_px, DESCRIPTION_FONT_PX, "intro" if intro else "")
 
 
 def serp_preview(document: SEODocument, thresholds: Thresholds) -> SERPPreview:
     """The search result of ``document``: address, cut title and description, FAQ questions."""
     title_source = "seo_title" if document.seo_title else "title"
-    title = _cut(
-        document.seo_title or document.title,
-        thresholds.title_max_px,
-        thresholds.title_font_px,
-        title_source,
-    )
+    title_text = document.seo_title or document.title
+    title = _cut(title_text, thresholds.title_max_px, thresholds.title_font_px, title_source)
+    # A site that narrows the desktop title (SEO_THRESHOLDS) gets no wider mobile one.
+    mobile_title_px = min(MOBILE_TITLE_MAX_PX, thresholds.title_max_px)
+    mobile_title = _cut(title_text, mobile_title_px, thresholds.title_font_px, title_source)
     faq = build_faq_jsonld(document.faqs)
     questions: list[SERPQuestion] = []
     errors: tuple[str, ...] = ()
@@ -122,8 +147,10 @@ def serp_preview(document: SEODocument, thresholds: Thresholds) -> SERPPreview:
         url=document.url,
         breadcrumb=breadcrumb(document.url),
         title=title,
-        description=_description(document),
+        description=_description(document, DESCRIPTION_MAX_PX),
         questions=tuple(questions[:FAQ_QUESTIONS_SHOWN]),
         questions_hidden=max(0, len(questions) - FAQ_QUESTIONS_SHOWN),
         faq_errors=errors,
+        mobile_title=mobile_title,
+        mobile_description=_description(document, MOBILE_DESCRIPTION_MAX_PX),
     )

@@ -149,6 +149,10 @@ class ServedArticle:
     completeness: Completeness
     fallbacks: list[dict[str, str]]
     sources: dict[str, str] = field(default_factory=dict)
+    # Per relation ("sections", "faqs"), the position among the article's children of each
+    # served one: children without text in the language are not served, so "sections[1]" of
+    # the response may be the article's third section.
+    child_positions: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     @property
     def text_fell_back(self) -> bool:
@@ -176,10 +180,19 @@ def served_article(
     )
     intro = reader.text(page, "intro", "intro")
     conclusion = reader.text(page, "conclusion", "conclusion")
-    sections = _children(reader, rows.sections, "sections", ("heading", "body"))
+    positions: dict[str, list[int]] = {"sections": [], "faqs": []}
+    sections = _children(
+        reader, rows.sections, "sections", ("heading", "body"), positions=positions["sections"]
+    )
     withheld: list[tuple[int, str, str]] = []
     faqs = _children(
-        reader, rows.faqs, "faqs", ("question", "answer"), need_both=True, withheld=withheld
+        reader,
+        rows.faqs,
+        "faqs",
+        ("question", "answer"),
+        need_both=True,
+        withheld=withheld,
+        positions=positions["faqs"],
     )
     keywords = []
     for link in rows.keywords:
@@ -243,6 +256,7 @@ def served_article(
         completeness=completeness,
         fallbacks=reader.fallbacks,
         sources=sources,
+        child_positions={name: tuple(found) for name, found in positions.items()},
     )
 
 
@@ -366,12 +380,14 @@ def _children(
     *,
     need_both: bool = False,
     withheld: list[tuple[int, str, str]] | None = None,
+    positions: list[int] | None = None,
 ) -> list[tuple[str, str, bool]]:
     """(first, second, both in the language itself) of each child served in the language;
     fallbacks noted by the child's position in the response, which is what a frontend can map
     back. A child with no text is left out; with ``need_both`` (FAQs: a question without an
     answer, or an answer without a question, is no FAQ) so is one missing either text, and it
-    goes to ``withheld`` as (position among all children, first, second) for the audit."""
+    goes to ``withheld`` as (position among all children, first, second) for the audit;
+    ``positions`` collects the position among all children of each child served."""
     rows = []
     for position, child in enumerate(children):
         values = [reader.read(child, field_name) for field_name in fields]
@@ -386,6 +402,8 @@ def _children(
             reader.note(f"{relation}[{len(rows)}].{field_name}", code)
         own = all(code == reader.lang for _value, code in values)
         rows.append((values[0][0], values[1][0], own))
+        if positions is not None:
+            positions.append(position)
     return rows
 
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 LINK_TARGET_KINDS = ("article", "page", "external")
-LINK_TARGET_STATUSES = ("live", "draft", "missing", "external")
+LINK_TARGET_STATUSES = ("live", "draft", "missing", "private", "external")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,8 @@ class LinkInput:
 
     `location` is the field path the link sits in (e.g. "sections[2].body").
     `target_kind` is "article", "page" or "external"; `target_status` is "live", "draft",
-    "missing" or "external"; `target_id` is the Wagtail page id for internal targets.
+    "missing", "private" (live, but under a view restriction: the public cannot open it) or
+    "external"; `target_id` is the Wagtail page id for internal targets.
     """
 
     href: str
@@ -83,6 +84,9 @@ class SEODocument:
     * `available_languages`: the languages the article exists in at all.
     * `withheld_faqs`: FAQs the article has but does not serve, as (position among its FAQs,
       FAQInput): a question without an answer, or an answer without a question.
+    * `child_positions`: per list ("sections", "faqs"), the position among the article's
+      children of each item given; an item without text in this language is not given, so
+      "sections[1]" may be the article's third section. Empty: the same positions.
     """
 
     lang: str
@@ -109,6 +113,7 @@ class SEODocument:
     # The article marks a focus keyword that has no term in this language (so `keywords` holds
     # no focus entry): checks then say to add the term, not to mark a focus keyword.
     focus_term_missing: bool = False
+    child_positions: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
     @property
     def site_key(self) -> str:

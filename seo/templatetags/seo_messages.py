@@ -48,7 +48,9 @@ def check_field(check: Any) -> str:
     if not field:
         for message in getattr(check, "messages", ()) or ():
             params = getattr(message, "params", {}) or {}
-            if params.get("field"):
-                field = params["field"]
+            # One field, or the first of several ("Sections 1, 3 and 4 are too long").
+            named = params.get("field") or next(iter(params.get("fields") or ()), "")
+            if named:
+                field = named
                 break
     return str(field or "")

@@ -26,7 +26,7 @@ def internal_links(ctx: AnalysisContext) -> CheckResult:
             "status": link.target_status,
         }
         for link in document.links
-        if link.target_kind != "external" and link.target_status in ("missing", "draft")
+        if link.target_kind != "external" and link.target_status in ("missing", "draft", "private")
     ]
     external = sum(1 for link in document.links if link.target_kind == "external")
     details = {

@@ -11,6 +11,8 @@ from seo.serp import (
     DESCRIPTION_FONT_PX,
     DESCRIPTION_MAX_PX,
     FAQ_QUESTIONS_SHOWN,
+    MOBILE_DESCRIPTION_MAX_PX,
+    MOBILE_TITLE_MAX_PX,
     breadcrumb,
     serp_preview,
 )
@@ -79,6 +81,54 @@ def test_long_description_is_cut_at_the_snippet_width(lang):
     assert preview.description.truncated
     assert preview.description.source == "meta_description"
     assert text_width_px(preview.description.visible, DESCRIPTION_FONT_PX) <= DESCRIPTION_MAX_PX
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_short_texts_are_shown_in_full_on_a_phone_too(lang):
+    preview = serp_preview(document(lang), Thresholds())
+
+    assert [snippet.device for snippet in preview.devices] == ["desktop", "mobile"]
+    assert preview.mobile_title.visible == preview.title.visible == SAMPLES[lang][0]
+    assert preview.mobile_description.visible == preview.description.visible
+    assert not preview.mobile_title.truncated
+    assert not preview.mobile_description.truncated
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_phone_cuts_title_and_description_earlier_than_a_desktop(lang):
+    thresholds = Thresholds()
+    # Fits a desktop result (about 590 px / 770 px) but not a phone's (500 px / 680 px).
+    title = "W" * 25 + " " + "e" * 10
+    description = " ".join([SAMPLES[lang][1]] * 4)
+    assert text_width_px(title, thresholds.title_font_px) > MOBILE_TITLE_MAX_PX
+    assert text_width_px(title, thresholds.title_font_px) <= thresholds.title_max_px
+
+    preview = serp_preview(
+        document(lang, seo_title=title, meta_description=description), thresholds
+    )
+
+    assert not preview.title.truncated
+    assert preview.mobile_title.truncated
+    assert preview.mobile_title.max_px == MOBILE_TITLE_MAX_PX
+    assert text_width_px(preview.mobile_title.visible, thresholds.title_font_px) <= (
+        MOBILE_TITLE_MAX_PX
+    )
+    assert preview.mobile_description.truncated
+    assert preview.mobile_description.visible_chars < len(description)
+    assert text_width_px(preview.mobile_description.visible, DESCRIPTION_FONT_PX) <= (
+        MOBILE_DESCRIPTION_MAX_PX
+    )
+    assert preview.mobile_description.source == preview.description.source == "meta_description"
+
+
+def test_a_site_with_a_narrower_desktop_title_gets_no_wider_mobile_one():
+    thresholds = dataclasses.replace(Thresholds(), title_max_px=400.0)
+    title = "Using rainwater in the garden, and why it is worth the effort"
+
+    preview = serp_preview(document("en", seo_title=title), thresholds)
+
+    assert preview.mobile_title.max_px == 400.0
+    assert preview.mobile_title.visible == preview.title.visible
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -6,11 +6,97 @@
  * inline child (section, FAQ, keyword) are hidden one by one, so the panel itself never
  * vanishes. New inline children are sorted as they are added. The selection is stored per user
  * in localStorage; languages of fields with errors are always shown. See articles/panels.py.
+ *
+ * Rich text editors (Draftail) of languages not shown are started when their language is first
+ * shown: starting Draftail is most of the editor's client-side cost, and a fully translated
+ * article has four of each. Until then the hidden input keeps the server's value (an empty
+ * field: "null", as Draftail posts it), which is saved exactly as what an untouched editor
+ * posts (docs/editors.md has the figures).
  */
 (() => {
   'use strict';
 
   const HIDDEN = 'cms-l10n-hidden';
+  // Set by start(): whether a field name's language is shown.
+  let isShownName = null;
+  // Draftail inputs whose start-up waits for their language to be shown.
+  const waitingEditors = new Set();
+
+  // Wagtail starts each Draftail editor from a `w-init` controller, which first dispatches a
+  // cancelable `w-init:ready` event; cancelling it keeps the editor waiting, and calling the
+  // controller's ready() later starts it as Wagtail would have. Registered when the script
+  // loads, before Wagtail's controllers connect.
+  document.addEventListener(
+    'w-init:ready',
+    (event) => {
+      const input = event.target;
+      if (!(input instanceof HTMLInputElement) || !input.hasAttribute('data-draftail-input')) {
+        return;
+      }
+      if (!isShownName) start();
+      if (!isShownName || isShownName(input.name)) return;
+      event.preventDefault();
+      // An empty field: Wagtail sends one empty paragraph, which would be saved as such;
+      // Draftail posts "null" (nothing) for an empty editor, and so does a waiting one.
+      if (isEmptyContent(input.value)) input.value = 'null';
+      waitingEditors.add(input);
+    },
+    true,
+  );
+
+  function isEmptyContent(value) {
+    try {
+      const content = JSON.parse(value);
+      return (
+        !content ||
+        (content.blocks || []).every(
+          (block) =>
+            block.type === 'unstyled' &&
+            !block.text.trim() &&
+            !(block.entityRanges || []).length,
+        )
+      );
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function startWaitingEditors() {
+    const app = window.wagtail && window.wagtail.app;
+    waitingEditors.forEach((input) => {
+      if (!input.isConnected) {
+        waitingEditors.delete(input);
+        return;
+      }
+      if (!isShownName(input.name)) return;
+      const controller = app && app.getControllerForElementAndIdentifier(input, 'w-init');
+      if (!controller) return;
+      waitingEditors.delete(input);
+      keepServerValue(input);
+      controller.ready();
+    });
+  }
+
+  // Draftail rewrites its input as it starts (the same content, serialised its way). Started
+  // at page load that happens before Wagtail notes the form's initial state; started later it
+  // would count as an unsaved edit. So until the editor is used, its input keeps the value the
+  // server sent, as a waiting editor's does (both are saved alike).
+  function keepServerValue(input) {
+    const serverValue = input.value;
+    let frames = 60;
+    const restore = () => {
+      const wrapper = input.parentElement.querySelector('[data-draftail-editor-wrapper]');
+      const used = wrapper && wrapper.contains(document.activeElement);
+      if (used) return;
+      if (input.draftailEditor && input.value !== serverValue) {
+        input.value = serverValue;
+        input.rawContentState = JSON.parse(serverValue);
+        return;
+      }
+      if (frames-- > 0) window.requestAnimationFrame(restore);
+    };
+    window.requestAnimationFrame(restore);
+  }
 
   function start() {
     const configElement = document.getElementById('cms-language-picker-config');
@@ -64,6 +150,11 @@
       });
       return languages;
     }
+
+    isShownName = (name) => {
+      const match = suffix.exec(name || '');
+      return !match || selected.has(match[1]);
+    };
 
     let selected = new Set(stored() || config.default);
     errorLanguages().forEach((lang) => selected.add(lang));
@@ -143,6 +234,7 @@
       bar.querySelectorAll('[data-lang]').forEach((button) => {
         button.setAttribute('aria-pressed', String(selected.has(button.dataset.lang)));
       });
+      startWaitingEditors();
       document.dispatchEvent(
         new CustomEvent('cms:languages-shown', { detail: { languages: [...selected] } }),
       );
@@ -247,22 +339,53 @@
       return `${ENGINE_TO_FORM[path] || path}_${lang}`;
     }
 
+    // The editors of a language shown just now start a moment later and push the field down:
+    // for a few seconds, follow it by as much as the page above it grew (the editor's own
+    // scrolling is left alone), while the cursor is still in it.
+    function keepInView(field) {
+      let frames = 180;
+      const position = () => field.getBoundingClientRect().top + window.scrollY;
+      let last = position();
+      const check = () => {
+        if (!field.contains(document.activeElement)) return;
+        const now = position();
+        if (now !== last) window.scrollBy(0, now - last);
+        last = now;
+        if (frames-- > 0) window.requestAnimationFrame(check);
+      };
+      window.requestAnimationFrame(check);
+    }
+
     function goToField(path, lang) {
       const name = formFieldName(path, lang);
       const input = form.querySelector(`[name="${name}"]`);
       const field = input && (input.closest('[data-field]') || input);
       if (!field) return false;
       show(lang);
+      // Open every collapsed panel around the field (the Sections panel, "Section 3").
+      for (let content = field.closest('.w-panel__content'); content; ) {
+        const toggle = document.querySelector(`[data-panel-toggle][aria-controls="${content.id}"]`);
+        if (toggle && toggle.getAttribute('aria-expanded') === 'false') toggle.click();
+        content = content.parentElement && content.parentElement.closest('.w-panel__content');
+      }
       const tabPanel = field.closest('[role=tabpanel]');
       if (tabPanel) {
         const trigger = document.querySelector(`a[href="#${tabPanel.id}"][role=tab]`);
         if (trigger) trigger.click();
       }
-      window.requestAnimationFrame(() => {
-        field.scrollIntoView({ block: 'center' });
+      // A rich text editor shown just now starts a moment later: wait a few frames for it.
+      let frames = 10;
+      const focus = () => {
         const editable = field.querySelector('[contenteditable=true]');
+        if (!editable && input.hasAttribute('data-draftail-input') && frames-- > 0) {
+          window.requestAnimationFrame(focus);
+          return;
+        }
+        field.scrollIntoView({ block: 'center' });
         (editable || input).focus({ preventScroll: true });
-      });
+        keepInView(field);
+      };
+      window.requestAnimationFrame(focus);
       return true;
     }
 
@@ -314,6 +437,14 @@
         updateCounter(input, output, limits);
       });
     }
+
+    // Started early (by the first rich text editor, before the rest of the page's set-up):
+    // look at the fields with errors again once that is done.
+    window.setTimeout(() => {
+      const before = selected.size;
+      errorLanguages().forEach((lang) => selected.add(lang));
+      if (selected.size !== before) apply();
+    }, 0);
 
     // For other scripts (the SEO tab's links to fields): show a field's language.
     window.cmsLanguagePicker = {
