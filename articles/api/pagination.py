@@ -33,6 +33,9 @@ from articles.api.cursors import (
     list_page,
     offset_cursor,
 )
+from articles.api.cursors import (
+    decode as decode_cursor,
+)
 from articles.api.errors import ApiError, invalid_parameters
 
 DEFAULT_PAGE_SIZE = 20
@@ -133,6 +136,16 @@ class Paged:
     @property
     def headers(self) -> dict[str, str]:
         return link_header(self.paging["next"], self.paging["previous"])
+
+
+def requested_cursor(
+    params: Mapping[str, str], *, ordering: str, keys: Sequence[SortKey]
+) -> Cursor | None:
+    """The position the ``cursor`` parameter names, None without one (an ``ApiError`` for a
+    malformed one). A cursor names the position: any page number beside it is ignored."""
+    if "cursor" not in params:
+        return None
+    return decode_cursor(params["cursor"], ordering=ordering, keys=keys)
 
 
 def paginated(

@@ -43,7 +43,6 @@ from articles.api.cursors import (
     RELEVANCE,
     SortKey,
 )
-from articles.api.cursors import decode as decode_cursor
 from articles.api.errors import (
     ApiError,
     api_exception_handler,
@@ -65,6 +64,7 @@ from articles.api.pagination import (
     MAX_PAGE_SIZE,
     page_request,
     paginated,
+    requested_cursor,
 )
 from articles.api.throttling import PublicApiThrottle
 from articles.api.tokens import ApiTokenAuthentication
@@ -332,10 +332,9 @@ class ArticleListView(PublicAPIView):
         ordering_name = RELEVANCE if by_relevance else (ordering or DEFAULT_ORDERING)
         keys = article_sort_keys(ordering_name, lang) if ordering_name in ORDERINGS else ()
         cursor = None
-        # A cursor names the position: any page number is ignored.
-        if "cursor" in params and (ordering_name == RELEVANCE or ordering_name in ORDERINGS):
+        if ordering_name == RELEVANCE or ordering_name in ORDERINGS:  # else: an ordering error
             try:
-                cursor = decode_cursor(params["cursor"], ordering=ordering_name, keys=keys)
+                cursor = requested_cursor(params, ordering=ordering_name, keys=keys)
             except ApiError as error:
                 errors.update(error.details)
         if errors:
@@ -519,9 +518,7 @@ class KeywordListView(PublicAPIView):
         lang = self.choose_language(request).code
         params = request.query_params
         paging = page_request(params)
-        cursor = None
-        if "cursor" in params:  # a cursor names the position: any page number is ignored
-            cursor = decode_cursor(params["cursor"], ordering=KEYWORD_ORDERING, keys=KEYWORD_KEYS)
+        cursor = requested_cursor(params, ordering=KEYWORD_ORDERING, keys=KEYWORD_KEYS)
         paged = paginated(
             keyword_usage(lang),
             paging=paging,
@@ -658,9 +655,7 @@ class SitemapView(PublicAPIView):
         lang = self.choose_language(request).code
         params = request.query_params
         paging = page_request(params, default_size=SITEMAP_PAGE_SIZE, max_size=SITEMAP_PAGE_SIZE)
-        cursor = None
-        if "cursor" in params:  # a cursor names the position: any page number is ignored
-            cursor = decode_cursor(params["cursor"], ordering=SITEMAP_ORDERING, keys=SITEMAP_KEYS)
+        cursor = requested_cursor(params, ordering=SITEMAP_ORDERING, keys=SITEMAP_KEYS)
         paged = paginated(
             sitemap_articles(lang),
             paging=paging,
