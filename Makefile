@@ -28,10 +28,12 @@ run:
 	@$(MANAGE) runserver $(HOST):$(PORT)
 
 # Test workers (pytest-xdist): one per core, at most 4; TEST_WORKERS=0 runs in one process.
+# xdist's default distribution keeps pytest-django's order (transactional tests, which empty the
+# database, last); --dist loadfile would run them between other files' tests.
 TEST_WORKERS ?= auto
 
 test: install lint  ## Lint, then the whole test suite (DATABASE_URL picks the database)
-	$(BIN)/pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile
+	$(BIN)/pytest -n $(TEST_WORKERS) --maxprocesses 4
 
 install: $(STAMP)
 

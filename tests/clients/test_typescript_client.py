@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+
+from tests.npm import why_not_installed
 
 CLIENT = Path(__file__).resolve().parents[2] / "clients" / "typescript"
 TIMEOUT = 180
@@ -26,21 +27,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _node_tools() -> Path:
-    if shutil.which("node") is None or shutil.which("npm") is None:
-        pytest.skip("Node.js/npm not installed: the TypeScript client check needs them")
-    bin_dir = CLIENT / "node_modules" / ".bin"
-    if not (bin_dir / "openapi-typescript").exists() or not (bin_dir / "tsc").exists():
-        installed = subprocess.run(
-            ["npm", "ci", "--no-audit", "--no-fund"],
-            cwd=CLIENT,
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT,
-            check=False,
-        )
-        if installed.returncode != 0:
-            pytest.skip(f"npm ci failed (offline?): {installed.stderr.strip()[-300:]}")
-    return bin_dir
+    reason = why_not_installed(CLIENT)
+    if reason:
+        pytest.skip(f"TypeScript client check: {reason}")
+    return CLIENT / "node_modules" / ".bin"
 
 
 def test_regenerating_the_typescript_client_changes_nothing(tmp_path):

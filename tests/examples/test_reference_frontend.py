@@ -14,12 +14,8 @@ the frontend's port (default: a free one).
 from __future__ import annotations
 
 import dataclasses
-import functools
-import hashlib
 import json
 import os
-import re
-import shutil
 import socket
 import subprocess
 import time
@@ -38,58 +34,20 @@ from articles.page_content import latest_version, page_content
 from articles.preview.tokens import preview_token
 from articles.services import article_update_language
 from tests.browser import BROWSER_TEST_MARKS, screenshot, wait
+from tests.npm import why_not_installed
 
 FRONTEND = Path(__file__).resolve().parents[2] / "examples" / "frontend"
 NODE_MINIMUM = (20, 19)  # Vite 8's
-NPM_TIMEOUT = 180
 START_TIMEOUT = 60
 PORT_VARIABLE = "CMS_FRONTEND_TEST_PORT"
-STAMP = FRONTEND / "node_modules" / ".installed-from-lock"
-
-
-def _node_version() -> tuple[int, ...] | None:
-    if shutil.which("node") is None or shutil.which("npm") is None:
-        return None
-    out = subprocess.run(["node", "--version"], capture_output=True, text=True, check=False)
-    return tuple(int(part) for part in re.findall(r"\d+", out.stdout)[:2]) or None
 
 
 def install_frontend() -> None:
     """``npm ci`` once per package-lock.json: later runs find node_modules ready. Skips the
     calling test, with the reason, where that cannot be done."""
-    reason = _why_not_installed()
+    reason = why_not_installed(FRONTEND, node_minimum=NODE_MINIMUM)
     if reason:
-        pytest.skip(reason)
-
-
-@functools.cache
-def _why_not_installed() -> str | None:
-    """None when node_modules is ready; else why not (tried once per test run)."""
-    version = _node_version()
-    if version is None:
-        return "Node.js/npm not installed: the reference frontend test needs them"
-    if version < NODE_MINIMUM:
-        return f"Node.js {'.'.join(map(str, NODE_MINIMUM))}+ needed (Vite 8), found {version}"
-    lock = hashlib.sha256((FRONTEND / "package-lock.json").read_bytes()).hexdigest()
-    if STAMP.exists() and STAMP.read_text() == lock:
-        return None
-    try:
-        installed = subprocess.run(
-            # Offline, fail within seconds rather than npm's default 5 minutes per request.
-            ["npm", "ci", "--no-audit", "--no-fund", "--fetch-timeout=20000", "--fetch-retries=1"],
-            cwd=FRONTEND,
-            capture_output=True,
-            text=True,
-            timeout=NPM_TIMEOUT,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        return f"npm ci in examples/frontend took over {NPM_TIMEOUT} s (registry reachable?)"
-    if installed.returncode != 0:
-        errors = [line for line in installed.stderr.splitlines() if line.startswith("npm error")]
-        return f"npm ci in examples/frontend failed (registry reachable?): {' / '.join(errors[:2])}"
-    STAMP.write_text(lock)
-    return None
+        pytest.skip(f"reference frontend: {reason}")
 
 
 def free_port() -> int:
