@@ -33,7 +33,7 @@ run:
 TEST_WORKERS ?= auto
 
 test: install lint  ## Lint, then the whole test suite (DATABASE_URL picks the database)
-	$(BIN)/pytest -n $(TEST_WORKERS) --maxprocesses 4
+	$(BIN)/pytest -n $(TEST_WORKERS) --maxprocesses 4 --durations 15
 
 install: $(STAMP)
 
