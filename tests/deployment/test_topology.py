@@ -22,6 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import requests
+from django.conf import settings
 from django.db import connection
 
 from articles.cache import RECHECK_SECONDS
@@ -115,7 +116,9 @@ def start_servers():
             "DJANGO_SETTINGS_MODULE": "tests.deployment.server_settings",
             "SECRET_KEY": "topology-test-only",
             "DATABASE_URL": _test_database_url(),
-            "REDIS_URL": os.environ["REDIS_URL"],
+            # This test process's Redis database: each pytest-xdist worker has its own
+            # (cms/settings/test.py), and another worker's cache.clear() would reset counters.
+            "REDIS_URL": settings.CACHES["default"]["LOCATION"],
             "ALLOWED_HOSTS": "127.0.0.1",
             "SECURE_SSL_REDIRECT": "false",
             "SECURE_HSTS_SECONDS": "0",
