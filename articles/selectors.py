@@ -33,7 +33,7 @@ from articles.completeness import (
     incomplete_policy,
     translated_languages,
 )
-from articles.freshness import language_updated_at, updated_at_annotations
+from articles.freshness import PAGE_TEXT_FIELDS, language_updated_at, updated_at_annotations
 from articles.images import rendition_specs
 from articles.indexing.search_text import ranked_article_ids, uses_search_texts
 from articles.models import FAQ, ArticleKeyword, ArticlePage, Section
@@ -49,16 +49,9 @@ def article_by_slug(slug: str, *, lang: str, live_only: bool = True) -> ArticleP
     return queryset.first()
 
 
-# Translated page columns the API shows (``<field>_<lang>`` for every language).
-ARTICLE_TEXT_FIELDS = (
-    "title",
-    "slug",
-    "seo_title",
-    "search_description",
-    "intro",
-    "conclusion",
-    "hero_image_alt",
-)
+# Translated page columns the API shows (``<field>_<lang>`` for every language): the same
+# fields a language's change time is fingerprinted from.
+ARTICLE_TEXT_FIELDS = PAGE_TEXT_FIELDS
 
 
 def translated_into_q(lang: str) -> Q:

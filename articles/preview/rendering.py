@@ -49,11 +49,7 @@ def serve_article_preview(page: Any, request: HttpRequest, lang: str) -> Templat
     )
     translated = lang in article["languages"]
     context = {
-        "page": page,
-        "self": page,
-        "request": request,
-        "lang": lang,
-        "language_name": language_name(lang),
+        **_common_context(page, request, lang),
         "translated": translated,
         "article": article,
         "serp": serp_preview(page.seo_document(lang), configured_thresholds())
@@ -75,11 +71,7 @@ def serve_index_preview(page: Any, request: HttpRequest, lang: str) -> TemplateR
     rows = list(article_list(lang).filter(path__startswith=page.path)[:50]) if page.pk else []
     items = representation.article_list_items([SimpleNamespace(**row) for row in rows], lang)
     context = {
-        "page": page,
-        "self": page,
-        "request": request,
-        "lang": lang,
-        "language_name": language_name(lang),
+        **_common_context(page, request, lang),
         "title": getattr(page, build_localized_fieldname("title", lang), "") or "",
         "intro": getattr(page, build_localized_fieldname("intro", lang), "") or "",
         "articles": items,
@@ -100,3 +92,15 @@ def _frontend_frame(page: Any, request: HttpRequest, lang: str) -> TemplateRespo
         "expires": expires,
     }
     return TemplateResponse(request, "articles/preview/frontend.html", context)
+
+
+def _common_context(page: Any, request: HttpRequest, lang: str) -> dict:
+    """What both preview templates need: the page (also as ``self``, Wagtail's name), the
+    request and the language being previewed."""
+    return {
+        "page": page,
+        "self": page,
+        "request": request,
+        "lang": lang,
+        "language_name": language_name(lang),
+    }
