@@ -165,6 +165,12 @@ def query_digest(queryset: QuerySet) -> str:
     return digest
 
 
+def remember_digest(queryset: QuerySet, digest: str) -> None:
+    """Give ``queryset`` the digest ``query_digest`` would compute for it, known beforehand
+    (``articles/api/prepared_list.py``: the plain list's, compiled once per process)."""
+    queryset._unordered_sql_digest = digest
+
+
 def version_key(prefix: str, queryset: QuerySet, *parts: Any) -> str | None:
     """A cache key for a figure of ``queryset`` (its total, its page boundaries, its ids) that
     holds while content is unchanged: the current generation and a digest of the query's SQL

@@ -21,7 +21,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from django.db import connection
 from django.db.models import Q, QuerySet
@@ -143,7 +143,7 @@ def _nulls_first(key: SortKey) -> bool:
     return key.descending == connection.features.nulls_order_largest
 
 
-def _after(keys: Sequence[SortKey], values: Sequence[Any]) -> Q:
+def seek_condition(keys: Sequence[SortKey], values: Sequence[Any]) -> Q:
     """Rows that come after ``values`` in the order of ``keys`` (NULLs where the database puts
     them), with the first key's bound repeated on its own where it excludes NULLs
     (``first_published_at <= v AND (first_published_at < v OR ...)``): the planner starts an
@@ -178,15 +178,41 @@ class CursorPage:
     next_cursor: str | None
 
 
+class RowReader(Protocol):
+    """Reads the first ``limit`` rows of ``queryset`` in the order of ``keys`` after the
+    position ``after`` (sort values; None: from the start)."""
+
+    def __call__(
+        self,
+        queryset: QuerySet,
+        *,
+        keys: Sequence[SortKey],
+        after: Sequence[Any] | None,
+        limit: int,
+    ) -> list[Any]: ...
+
+
+def rows_after(
+    queryset: QuerySet, *, keys: Sequence[SortKey], after: Sequence[Any] | None, limit: int
+) -> list[Any]:
+    """The plain ``RowReader``: the ORM query, compiled on each call."""
+    if after is not None:
+        queryset = queryset.filter(seek_condition(keys, after))
+    ordered = queryset.order_by(*(f"{'-' if key.descending else ''}{key.field}" for key in keys))
+    return list(ordered[:limit])
+
+
 def keyset_page(
-    queryset: QuerySet, cursor: Cursor, *, keys: Sequence[SortKey], size: int
+    queryset: QuerySet,
+    cursor: Cursor,
+    *,
+    keys: Sequence[SortKey],
+    size: int,
+    read: RowReader = rows_after,
 ) -> CursorPage:
     """``size`` rows of ``queryset`` (already ordered by ``keys``) after ``cursor``, in one
     query (one row more than asked for tells whether a next page exists)."""
-    if cursor.values is not None:
-        queryset = queryset.filter(_after(keys, cursor.values))
-    ordered = queryset.order_by(*(f"{'-' if key.descending else ''}{key.field}" for key in keys))
-    rows = list(ordered[: size + 1])
+    rows = read(queryset, keys=keys, after=cursor.values, limit=size + 1)
     items = rows[:size]
     following = (
         cursor_after(items[-1], ordering=cursor.ordering, keys=keys) if len(rows) > size else None

@@ -27,11 +27,13 @@ from articles.api.counting import page_boundary, result_count
 from articles.api.cursors import (
     Cursor,
     CursorPage,
+    RowReader,
     SortKey,
     cursor_after,
     keyset_page,
     list_page,
     offset_cursor,
+    rows_after,
 )
 from articles.api.cursors import (
     decode as decode_cursor,
@@ -95,14 +97,21 @@ class ResultPage:
     num_pages: int
 
 
-def paginate(results: Any, request: PageRequest, *, keys: Sequence[SortKey] = ()) -> ResultPage:
+def paginate(
+    results: Any,
+    request: PageRequest,
+    *,
+    keys: Sequence[SortKey] = (),
+    read: RowReader = rows_after,
+) -> ResultPage:
     """Slice a list, or a queryset: its total from ``result_count`` (counted once per content
     version, ``articles/api/counting.py``), then just the page's rows. A page past the end is
     known from the total before any row is read.
 
     A queryset ordered by ``keys`` is read past page 1 by a keyset seek from the page's
     boundary (``counting.page_boundary``); by ``OFFSET`` where no boundary is known (the plain
-    path, which ``tests/articles/api/test_deep_pages.py`` pins the seek to)."""
+    path, which ``tests/articles/api/test_deep_pages.py`` pins the seek to). ``read`` reads
+    the rows of page 1 and of a seek (``cursors.RowReader``)."""
     offset = (request.number - 1) * request.size
     count = len(results) if isinstance(results, list) else result_count(results)
     num_pages = max(1, math.ceil(count / request.size))
@@ -117,10 +126,9 @@ def paginate(results: Any, request: PageRequest, *, keys: Sequence[SortKey] = ()
     if keys and count and not isinstance(results, list):
         boundary = page_boundary(results, keys, size=request.size, number=request.number)
     if boundary is not None:
-        chunk = keyset_page(
-            results, Cursor("", values=tuple(boundary)), keys=keys, size=request.size
-        )
-        items = chunk.items
+        items = read(results, keys=keys, after=tuple(boundary), limit=request.size)
+    elif keys and request.number == 1 and count and not isinstance(results, list):
+        items = read(results, keys=keys, after=None, limit=request.size)
     else:
         items = list(results[offset : offset + request.size]) if count else []
     return ResultPage(items, count, request.number, request.size, num_pages)
@@ -158,25 +166,27 @@ def paginated(
     path: str,
     params: Mapping[str, str],
     known: Iterable[str],
+    read: RowReader = rows_after,
 ) -> Paged:
     """The page of ``results`` a request asks for: after ``cursor`` when one is given, else page
     ``paging.number``; with the envelope's fields and links.
 
     ``results`` is a queryset ordered by ``keys`` (keyset cursors), or a computed list (search
-    relevance: cursors count the items already seen)."""
+    relevance: cursors count the items already seen). ``read`` reads a queryset's rows
+    (``cursors.RowReader``; the plain ORM query unless the caller has a prepared one)."""
     computed = isinstance(results, list)
     if cursor is not None:
         if computed:
             chunk = list_page(results, cursor, size=paging.size)
             count = len(results)
         else:
-            chunk = keyset_page(results, cursor, keys=keys, size=paging.size)
+            chunk = keyset_page(results, cursor, keys=keys, size=paging.size, read=read)
             count = result_count(results)
         next_url = cursor_link(chunk, path=path, params=params, known=known)
         return Paged(
             chunk.items, cursor_envelope(chunk, count=count, size=paging.size, next_url=next_url)
         )
-    page = paginate(results, paging, keys=keys)
+    page = paginate(results, paging, keys=keys, read=read)
     next_url, previous_url = page_links(page, path=path, params=params, known=known)
     next_cursor = None
     if page.number < page.num_pages:

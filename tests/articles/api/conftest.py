@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.files.images import ImageFile
 from django.utils import translation
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.images.formats import get_image_formats
 
+from articles.api.caching import recent_entries
+from articles.cache import remembered_state
 from articles.content import ArticleContent, FAQContent, KeywordContent, SectionContent
 from articles.images import rendition_specs
 from articles.models import ArticlePage
@@ -143,3 +147,45 @@ def seed_text_if_present() -> str | None:
     from tests import seed
 
     return seed.seed_text_if_present()
+
+
+# Lists whose pages are compared with another path's (test_deep_pages, test_prepared_list).
+TITLES = ["Gurken", "Amsel", "Zwiebeln", "Beete", "Mulch", "Kompost", "Erbsen", "Lauch"]
+
+
+@pytest.fixture
+def eight_articles(make_article):
+    """Eight German articles: two pairs sharing a publication time (ties break by id), one
+    without a publication date, titles sorting differently from dates."""
+    start = datetime(2024, 1, 1, 8, tzinfo=UTC)
+    pages = []
+    for number, title in enumerate(TITLES):
+        page = make_article(
+            content=article_content(slug=f"artikel-{number}", title=title, keywords=2)
+        )
+        published = start + timedelta(days=min(number, 5) - (number == 2))  # 1 and 2 tie too
+        ArticlePage.objects.filter(pk=page.pk).update(
+            first_published_at=None if number == 7 else published, last_published_at=published
+        )
+        pages.append(page)
+    return pages
+
+
+def fresh_get(client, url: str) -> bytes | None:
+    """The response body computed now (no response, count or boundary from any cache); None
+    for a page past the end."""
+    cache.clear()
+    recent_entries.clear()
+    remembered_state.forget()
+    response = client.get(url)
+    if response.status_code == 404:
+        return None
+    assert response.status_code == 200, response.content[:300]
+    return response.content
+
+
+def all_pages(client, url: str) -> list[bytes]:
+    pages = []
+    while (body := fresh_get(client, f"{url}&page={len(pages) + 1}")) is not None:
+        pages.append(body)
+    return pages
