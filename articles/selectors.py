@@ -13,7 +13,7 @@ subqueries (keyword counts).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from types import SimpleNamespace
@@ -35,7 +35,7 @@ from articles.completeness import (
 )
 from articles.freshness import PAGE_TEXT_FIELDS, language_updated_at, updated_at_annotations
 from articles.images import rendition_specs
-from articles.indexing.search_text import ranked_article_ids, uses_search_texts
+from articles.indexing.search_text import RankedMatches, uses_search_texts
 from articles.models import FAQ, ArticleKeyword, ArticlePage, Section
 from articles.prepared import PreparedQuery
 from seo.models import Keyword
@@ -465,17 +465,18 @@ def sitemap_articles(lang: str | None = None) -> QuerySet:
     )
 
 
-def search_article_ids(candidates: QuerySet, query: str, *, lang: str) -> list[int]:
+def search_article_ids(candidates: QuerySet, query: str, *, lang: str) -> Sequence[int]:
     """Ids of the ``candidates`` whose ``lang`` version matches ``query``, most relevant first.
 
     On PostgreSQL: the per-language full-text documents (``articles.indexing.search_text``),
-    stemmed in the language's configuration. Elsewhere: Wagtail search over all languages'
+    stemmed in the language's configuration, as a ``RankedMatches`` sequence (a slice reads
+    just that many of the best matches). Elsewhere: Wagtail search over all languages'
     fields. Wagtail search only accepts filters on indexed ``FilterField``s, and visibility is
     built from subqueries; so the candidates are passed to it as one ``id IN (...)`` filter,
     which it accepts, and only their ids are loaded.
     """
     if uses_search_texts():
-        return ranked_article_ids(candidates, query, lang=lang)
+        return RankedMatches(candidates, query, lang=lang)
     results = (
         ArticlePage.objects.filter(id__in=candidates.order_by().values("pk"))
         .only("pk")

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from django.db.models import QuerySet
 from rest_framework import status
 
 from articles.api.counting import page_boundary, result_count
@@ -104,7 +105,7 @@ def paginate(
     keys: Sequence[SortKey] = (),
     read: RowReader = rows_after,
 ) -> ResultPage:
-    """Slice a list, or a queryset: its total from ``result_count`` (counted once per content
+    """Slice a sequence (a list, search matches), or a queryset: its total from ``result_count`` (counted once per content
     version, ``articles/api/counting.py``), then just the page's rows. A page past the end is
     known from the total before any row is read.
 
@@ -113,7 +114,7 @@ def paginate(
     path, which ``tests/articles/api/test_deep_pages.py`` pins the seek to). ``read`` reads
     the rows of page 1 and of a seek (``cursors.RowReader``)."""
     offset = (request.number - 1) * request.size
-    count = len(results) if isinstance(results, list) else result_count(results)
+    count = result_count(results) if isinstance(results, QuerySet) else len(results)
     num_pages = max(1, math.ceil(count / request.size))
     if request.number > num_pages:
         raise ApiError(
@@ -123,11 +124,11 @@ def paginate(
             details={"page": request.number, "num_pages": num_pages},
         )
     boundary = None
-    if keys and count and not isinstance(results, list):
+    if keys and count and isinstance(results, QuerySet):
         boundary = page_boundary(results, keys, size=request.size, number=request.number)
     if boundary is not None:
         items = read(results, keys=keys, after=tuple(boundary), limit=request.size)
-    elif keys and request.number == 1 and count and not isinstance(results, list):
+    elif keys and request.number == 1 and count and isinstance(results, QuerySet):
         items = read(results, keys=keys, after=None, limit=request.size)
     else:
         items = list(results[offset : offset + request.size]) if count else []
@@ -171,10 +172,10 @@ def paginated(
     """The page of ``results`` a request asks for: after ``cursor`` when one is given, else page
     ``paging.number``; with the envelope's fields and links.
 
-    ``results`` is a queryset ordered by ``keys`` (keyset cursors), or a computed list (search
+    ``results`` is a queryset ordered by ``keys`` (keyset cursors), or a computed sequence (search
     relevance: cursors count the items already seen). ``read`` reads a queryset's rows
     (``cursors.RowReader``; the plain ORM query unless the caller has a prepared one)."""
-    computed = isinstance(results, list)
+    computed = not isinstance(results, QuerySet)
     if cursor is not None:
         if computed:
             chunk = list_page(results, cursor, size=paging.size)

@@ -26,19 +26,22 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import overload
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.db.models import Exists, F, OuterRef, QuerySet, Value
 from django.db.models.functions import Coalesce
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.signals import page_published, page_unpublished
 
-from articles.cache import ids_for_version
+from articles.cache import ids_for_version, version_key
 from articles.indexing.models import ArticleSearchText
 from cms.pending_writes import PendingWrites
 from seo.engine.morphology import lemma
@@ -245,6 +248,14 @@ def search_query(words: str, lang: str) -> SearchQuery | None:
     return combined
 
 
+def ranked_matches(matches: QuerySet, query: SearchQuery) -> QuerySet:
+    """The page ids of ``matches`` (search text rows), best first, then by id."""
+    rank = Coalesce(SearchRank(F("ranking"), query), Value(0.0))
+    return (
+        matches.annotate(rank=rank).order_by("-rank", "page_id").values_list("page_id", flat=True)
+    )
+
+
 def ranked_article_ids(candidates: QuerySet, words: str, *, lang: str) -> list[int]:
     """Ids of the ``candidates`` whose ``lang`` version matches ``words``, best first (then by
     id, so equal ranks keep a stable order). PostgreSQL only (``uses_search_texts``).
@@ -261,17 +272,99 @@ def ranked_article_ids(candidates: QuerySet, words: str, *, lang: str) -> list[i
     query = search_query(words, lang)
     if query is None:
         return []
-    rank = Coalesce(SearchRank(F("ranking"), query), Value(0.0))
     matches = list(
-        ArticleSearchText.objects.filter(lang=lang, document=query)
-        .annotate(rank=rank)
-        .order_by("-rank", "page_id")
-        .values_list("page_id", flat=True)
+        ranked_matches(ArticleSearchText.objects.filter(lang=lang, document=query), query)
     )
     if not matches:
         return []
     allowed = ids_for_version(candidates)
     return [page_id for page_id in matches if page_id in allowed]
+
+
+SEARCH_COUNT_PREFIX = "articles:api:search-count"
+
+
+class RankedMatches(Sequence[int]):
+    """``ranked_article_ids``, read a slice at a time: what a page of search results needs.
+
+    A word that every article contains matches 10,000 rows; ranking and reading all their ids
+    on every request cost more than the rest of it. A slice here ranks in the database and
+    reads only the best ``stop`` (plus a margin for matches the candidates exclude, more
+    rounds while too many were excluded); the length - the number of matching candidates - is
+    counted once per content version, like a list's total (``articles.api.counting``).
+    Iterating reads the whole ranked list. ``tests/articles/api/test_ranked_matches.py`` pins
+    slices and length to ``ranked_article_ids``.
+    """
+
+    MARGIN = 20
+
+    def __init__(self, candidates: QuerySet, words: str, *, lang: str) -> None:
+        self._candidates = candidates
+        self._words = words
+        self._lang = lang
+        self._query = search_query(words, lang)
+        self._allowed: frozenset[int] | None = None
+        self._length: int | None = None
+
+    def _allowed_ids(self) -> frozenset[int]:
+        if self._allowed is None:
+            self._allowed = ids_for_version(self._candidates)
+        return self._allowed
+
+    def _matches(self) -> QuerySet:
+        return ArticleSearchText.objects.filter(lang=self._lang, document=self._query)
+
+    def __len__(self) -> int:
+        if self._length is None:
+            self._length = self._count()
+        return self._length
+
+    def _count(self) -> int:
+        if self._query is None:
+            return 0
+        try:
+            key = version_key(SEARCH_COUNT_PREFIX, self._candidates, self._lang, self._words)
+        except EmptyResultSet:
+            return 0
+        count = cache.get(key) if key is not None else None
+        if count is None:
+            allowed = self._allowed_ids()
+            matching = self._matches().values_list("page_id", flat=True)
+            count = sum(1 for page_id in matching if page_id in allowed)
+            if key is not None:
+                cache.set(key, count)
+        return count
+
+    def _best(self, stop: int) -> list[int]:
+        """The best ``stop`` matching candidates (fewer where fewer match)."""
+        allowed = self._allowed_ids()
+        limit = stop + self.MARGIN
+        while True:
+            ranked = list(ranked_matches(self._matches(), self._query)[:limit])
+            best = [page_id for page_id in ranked if page_id in allowed]
+            if len(best) >= stop or len(ranked) < limit:
+                return best[:stop]
+            limit *= 4
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if self._query is None:
+            return [][index]
+        if isinstance(index, int):
+            position = index if index >= 0 else len(self) + index
+            if not 0 <= position < len(self):
+                raise IndexError(index)
+            return self._best(position + 1)[position]
+        start, stop, step = index.indices(len(self))
+        return self._best(stop)[start:stop:step] if stop > start else []
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(ranked_article_ids(self._candidates, self._words, lang=self._lang))
 
 
 # Rebuilding rolls back with a failed block's writes, so only a block that succeeds rebuilds.
