@@ -105,9 +105,9 @@ def paginate(
     keys: Sequence[SortKey] = (),
     read: RowReader = rows_after,
 ) -> ResultPage:
-    """Slice a sequence (a list, search matches), or a queryset: its total from ``result_count`` (counted once per content
-    version, ``articles/api/counting.py``), then just the page's rows. A page past the end is
-    known from the total before any row is read.
+    """Slice a sequence (a list, search matches), or a queryset: its total from
+    ``result_count`` (counted once per content version, ``articles/api/counting.py``), then just
+    the page's rows. A page past the end is known from the total before any row is read.
 
     A queryset ordered by ``keys`` is read past page 1 by a keyset seek from the page's
     boundary (``counting.page_boundary``); by ``OFFSET`` where no boundary is known (the plain

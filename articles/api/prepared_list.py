@@ -9,9 +9,11 @@ after) is compiled once per thread (``articles/prepared.py``) and then run with 
 values; the total's and the page boundaries' cache key reuse the digest of the plain list's
 query, so both paths share the counts in the cache.
 
-Only the plain list is prepared: a keyword, ``updated_since`` or search filter goes the plain
-way (``cursors.rows_after``). ``tests/articles/api/test_prepared_list.py`` pins every shape to
-the plain path, response byte for response byte.
+Only the plain list is prepared: a keyword or ``updated_since`` filter goes the plain way
+(``cursors.rows_after``). A search ranked by relevance reads its page's rows here too
+(``rows_by_id``, one query per page size), and its candidates - the plain list - are known by
+the plain list's digest. ``tests/articles/api/test_prepared_list.py`` pins every shape to the
+plain path, response byte for response byte.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from django.db.models import QuerySet
 
 from articles.api.cursors import RowReader, SortKey, seek_condition
 from articles.api.filters import order_articles
+from articles.api.pagination import MAX_PAGE_SIZE
 from articles.cache import query_digest, remember_digest
 from articles.completeness import incomplete_policy
 from articles.prepared import PreparedQuery
@@ -69,12 +72,18 @@ def _list_digest(lang: str, policy: str) -> str:
     return query_digest(article_list(lang))
 
 
+def known_as_plain_list(queryset: QuerySet, *, lang: str) -> None:
+    """Give ``queryset`` - the plain article list of ``lang`` (``selectors.article_list``,
+    unfiltered, in any order) - the plain list's digest, so that its total, page boundaries and
+    visible ids are found in the cache without compiling it."""
+    remember_digest(queryset, _list_digest(lang, incomplete_policy()))
+
+
 def prepared_reader(queryset: QuerySet, *, lang: str, ordering: str) -> RowReader:
     """The ``RowReader`` for ``queryset``, which must be the plain article list of ``lang``
-    (``selectors.article_list``, unfiltered) in ``ordering``. Also gives ``queryset`` the
-    plain list's digest, so that its total and page boundaries are found without compiling."""
+    in ``ordering`` (see ``known_as_plain_list``, which this does too)."""
     policy = incomplete_policy()
-    remember_digest(queryset, _list_digest(lang, policy))
+    known_as_plain_list(queryset, lang=lang)
 
     def read(
         queryset: QuerySet, *, keys: Sequence[SortKey], after: Sequence[Any] | None, limit: int
@@ -85,3 +94,26 @@ def prepared_reader(queryset: QuerySet, *, lang: str, ordering: str) -> RowReade
         return query.rows(*values)
 
     return read
+
+
+# Placeholders for the ids of a page of search results (at most MAX_PAGE_SIZE of them).
+_ID_PLACEHOLDERS = tuple(-8_700_000 - position for position in range(MAX_PAGE_SIZE))
+
+
+@cache
+def _rows_by_id_query(lang: str, policy: str, count: int) -> PreparedQuery:
+    placeholders = _ID_PLACEHOLDERS[:count]
+    return PreparedQuery(
+        lambda *ids: article_list(lang).filter(pk__in=ids), placeholders=placeholders
+    )
+
+
+def rows_by_id(ids: Sequence[int], *, lang: str) -> list[dict[str, Any]]:
+    """The plain list's rows of the visible articles among ``ids`` (a page of search results,
+    at most ``MAX_PAGE_SIZE``), in ``ids``' order."""
+    if not ids:
+        return []
+    unique = list(dict.fromkeys(ids))
+    query = _rows_by_id_query(lang, incomplete_policy(), len(unique))
+    by_id = {row["pk"]: row for row in query.rows(*unique)}
+    return [by_id[pk] for pk in ids if pk in by_id]

@@ -67,7 +67,7 @@ from articles.api.pagination import (
     paginated,
     requested_cursor,
 )
-from articles.api.prepared_list import prepared_reader
+from articles.api.prepared_list import known_as_plain_list, prepared_reader, rows_by_id
 from articles.api.throttling import PublicApiThrottle
 from articles.api.tokens import ApiTokenAuthentication
 from articles.delivery import sitemaps
@@ -354,19 +354,21 @@ class ArticleListView(PublicAPIView):
             "params": params,
             "known": LIST_PARAMETERS,
         }
+        narrowed = {name: value for name, value in filters.form.cleaned_data.items() if value}
+        plain_list = narrowed.keys() <= {"ordering"}  # no keyword, no updated_since
         if by_relevance:
             # Most relevant first: page through the matching ids, then load just that page.
+            if plain_list:
+                known_as_plain_list(queryset, lang=lang)
             ids = search_article_ids(queryset, search, lang=lang)
             paged = paginated(ids, **paging_options)
-            by_id = {row["pk"]: row for row in article_list(lang).filter(pk__in=paged.items)}
-            rows = [by_id[pk] for pk in paged.items if pk in by_id]
+            rows = rows_by_id(paged.items, lang=lang)
         else:
             read = rows_after
             if search:
                 queryset = queryset.filter(pk__in=search_article_ids(queryset, search, lang=lang))
             queryset = order_articles(queryset, ordering_name, lang=lang)
-            narrowed = {name: value for name, value in filters.form.cleaned_data.items() if value}
-            if not raw_search.strip() and narrowed.keys() <= {"ordering"}:
+            if plain_list and not raw_search.strip():
                 # The plain list, most requested: its prepared queries (one named place).
                 read = prepared_reader(queryset, lang=lang, ordering=ordering_name)
             paged = paginated(queryset, **paging_options, read=read)

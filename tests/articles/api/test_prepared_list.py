@@ -10,6 +10,7 @@ from django.test import override_settings
 from articles.api import prepared_list, views
 from articles.api.cursors import rows_after
 from articles.api.filters import order_articles
+from articles.api.prepared_list import rows_by_id
 from articles.cache import query_digest
 from articles.completeness import FALLBACK, HIDE
 from articles.selectors import article_list
@@ -23,12 +24,21 @@ LISTS = [
     ("/api/v1/articles/?lang=de&ordering=title", (2,)),
     ("/api/v1/articles/?lang=de&ordering=-title", (3,)),
     ("/api/v1/articles/?lang=en", (2,)),
+    # Relevance: the page's rows by id, the candidates known as the plain list.
+    ("/api/v1/articles/?lang=de&search=Section", (3,)),
 ]
 
 
+def plain_rows_by_id(ids, *, lang):
+    by_id = {row["pk"]: row for row in article_list(lang).filter(pk__in=ids)}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
 def plain_path(monkeypatch):
-    """Make the list view read every page with the plain ORM query."""
+    """Make the list view read every page with the plain ORM queries."""
     monkeypatch.setattr(views, "prepared_reader", lambda queryset, **kwargs: rows_after)
+    monkeypatch.setattr(views, "rows_by_id", plain_rows_by_id)
+    monkeypatch.setattr(views, "known_as_plain_list", lambda queryset, **kwargs: None)
 
 
 def cursor_crawl(client, url: str) -> list[bytes]:
@@ -90,6 +100,7 @@ def test_filtered_and_searched_lists_do_not_use_the_prepared_queries(
     client.get("/api/v1/articles/?lang=de&keyword=anything")
     client.get("/api/v1/articles/?lang=de&updated_since=2024-01-01")
     client.get("/api/v1/articles/?lang=de&search=Gurken&ordering=title")
+    client.get("/api/v1/articles/?lang=de&search=Gurken&keyword=anything")
     assert used == []
     client.get("/api/v1/articles/?lang=de&ordering=title")
     assert used == [{"lang": "de", "ordering": "title"}]
@@ -110,3 +121,10 @@ def test_a_prepared_page_costs_no_more_queries_than_the_plain_one(
     client.get(url)  # total and boundaries: once per content version
     with django_assert_max_num_queries(2):  # the page, the hero images' none
         assert client.get(url).status_code == 200
+
+
+def test_a_page_of_rows_by_id_is_the_plain_querys_in_the_ids_order(eight_articles):
+    ids = [page.pk for page in reversed(eight_articles)] + [10**9]  # and an unknown id
+    assert rows_by_id(ids, lang="de") == plain_rows_by_id(ids, lang="de")
+    assert [row["pk"] for row in rows_by_id(ids, lang="de")] == ids[:-1]
+    assert rows_by_id([], lang="de") == []
