@@ -46,6 +46,11 @@ def get_json(client) -> Callable[..., tuple[Any, Any]]:
 @pytest.fixture
 def hero_image(db):
     """A Wagtail image with the API's renditions already generated (as after a first request)."""
+    return make_hero_image()
+
+
+def make_hero_image():
+    """``hero_image``'s work."""
     buffer = io.BytesIO()
     PILImage.new("RGB", (1600, 900), (30, 120, 200)).save(buffer, format="PNG")
     image = get_image_model().objects.create(
