@@ -64,7 +64,7 @@ class _Block:
 @dataclass
 class _State:
     current: _Block | None = None
-    builds: dict[str, int] = field(default_factory=dict)
+    builds: dict[tuple[str, str], int] = field(default_factory=dict)  # (module, name): count
 
 
 STATE = _State()
@@ -122,7 +122,7 @@ def shared_data(builder: Callable[[Build], Any] | None = None, *, settings: dict
         block_name = PREFIX + name
 
         @pytest.fixture(scope="module", name=block_name)
-        def block(django_db_setup, django_db_blocker):
+        def block(request, django_db_setup, django_db_blocker):
             from django.db import transaction
             from django.test import override_settings
 
@@ -138,7 +138,8 @@ def shared_data(builder: Callable[[Build], Any] | None = None, *, settings: dict
                 except BaseException:
                     _close_current()
                     raise
-                STATE.builds[block_name] = STATE.builds.get(block_name, 0) + 1
+                key = (request.module.__name__, name)
+                STATE.builds[key] = STATE.builds.get(key, 0) + 1
             yield opened, value
             with django_db_blocker.unblock():
                 opened.close()
