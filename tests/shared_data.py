@@ -111,17 +111,23 @@ def fresh(value: Any) -> Any:
     return value
 
 
-def shared_data(builder: Callable[[Build], Any] | None = None, *, settings: dict | None = None):
+def shared_data(
+    builder: Callable[..., Any] | None = None,
+    *,
+    settings: dict | None = None,
+    params: list | None = None,
+):
     """Make ``builder`` a fixture of its module whose data is built once (see above).
 
     ``settings``: overrides in force while the data is built (a test needing them too sets
-    them itself, as before)."""
+    them itself, as before). ``params``: a parametrized fixture, ``builder(build, param)``;
+    pytest runs each parameter's tests together, so each parameter's data is built once."""
 
-    def decorate(builder: Callable[[Build], Any]):
+    def decorate(builder: Callable[..., Any]):
         name = builder.__name__
         block_name = PREFIX + name
 
-        @pytest.fixture(scope="module", name=block_name)
+        @pytest.fixture(scope="module", name=block_name, params=params)
         def block(request, django_db_setup, django_db_blocker):
             from django.db import transaction
             from django.test import override_settings
@@ -134,7 +140,8 @@ def shared_data(builder: Callable[[Build], Any] | None = None, *, settings: dict
                 STATE.current = opened
                 try:
                     with override_settings(**(settings or {})):
-                        value = builder(Build())
+                        arguments = (request.param,) if params is not None else ()
+                        value = builder(Build(), *arguments)
                 except BaseException:
                     _close_current()
                     raise

@@ -17,6 +17,7 @@ from wagtail.images.formats import get_image_formats
 from articles.content import ArticleContent, FAQContent, KeywordContent, SectionContent
 from articles.images import rendition_specs
 from articles.models import ArticlePage
+from tests.shared_data import shared_data
 
 
 @pytest.fixture(autouse=True)
@@ -105,8 +106,8 @@ def article_content(
     )
 
 
-@pytest.fixture
-def public_site(make_article, article_index, seed_text_if_present):
+@shared_data
+def public_site(build):
     """What a public site holds, the hostile cases included: the seed article (where
     ../shared/seeds exists), an article with Latin-1 and non-Latin-1 slugs, and a private, an
     expired and a draft article. Returns their slugs."""
@@ -116,29 +117,31 @@ def public_site(make_article, article_index, seed_text_if_present):
     from wagtail.models import PageViewRestriction
 
     from articles.importing import ImportOptions, import_article
+    from tests import seed
 
     slugs = {}
-    if seed_text_if_present is not None:
+    seed_text = seed.seed_text_if_present()
+    if seed_text is not None:
         report = import_article(
-            seed_text_if_present,
+            seed_text,
             source="000_seed.txt",
-            options=ImportOptions(parent=article_index, publish=True),
+            options=ImportOptions(parent=build.index, publish=True),
         )
         assert report.page_id is not None, f"seed import failed: {report.reason}"
         slugs["seed"] = report.slug
-    make_article(
+    build.article(
         content=article_content(slug="über-straße", title="Über die Straße"),
         translations={"en": article_content(slug="中文-street", title="A street in 中文")},
     )
     slugs.update(latin1="über-straße", non_latin1="中文-street")
-    private = make_article(content=article_content(slug="privat", title="Nur intern"))
+    private = build.article(content=article_content(slug="privat", title="Nur intern"))
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="pw")
-    expired = make_article(content=article_content(slug="abgelaufen", title="Abgelaufen"))
+    expired = build.article(content=article_content(slug="abgelaufen", title="Abgelaufen"))
     # Published with an expiry that has passed since; publish_scheduled has not run yet.
     ArticlePage.objects.filter(pk=expired.pk).update(
         expire_at=timezone.now() - timedelta(minutes=5)
     )
-    make_article(content=article_content(slug="entwurf", title="Entwurf"), publish=False)
+    build.article(content=article_content(slug="entwurf", title="Entwurf"), publish=False)
     slugs.update(private="privat", expired="abgelaufen", draft="entwurf")
     return slugs
 
