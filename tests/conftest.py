@@ -112,7 +112,11 @@ def editor_client(client, editor):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache (Redis in CI, local memory elsewhere).
+    """Each test starts with an empty cache (Redis in CI, local memory elsewhere), and without
+    what the API keeps in process memory: the content version it last read and recent responses
+    (articles/cache.py, articles/api/caching.py). Tests sharing data (tests/shared_data.py)
+    start from the same rows, so the same content version: a previous test's remembered state
+    would otherwise look current.
 
     Pure-core tests may run without Django (``-p no:django``); they have no cache to clear.
     """
@@ -121,5 +125,10 @@ def _fresh_cache():
     if settings.configured:
         from django.core.cache import cache
 
+        from articles.api.caching import recent_entries
+        from articles.cache import remembered_state
+
         cache.clear()
+        remembered_state.forget()
+        recent_entries.clear()
     yield

@@ -20,18 +20,6 @@ from articles.models import ArticlePage
 from tests.shared_data import shared_data
 
 
-@pytest.fixture(autouse=True)
-def _fresh_api_cache_state():
-    """The suite clears the shared cache before each test; the API also keeps the content
-    version and recent responses in process memory (articles/cache.py, articles/api/caching.py)."""
-    from articles.api.caching import recent_entries
-    from articles.cache import remembered_state
-
-    remembered_state.forget()
-    recent_entries.clear()
-    yield
-
-
 @pytest.fixture
 def get_json(client) -> Callable[..., tuple[Any, Any]]:
     """``get_json(url, **headers) -> (response, parsed body)``."""

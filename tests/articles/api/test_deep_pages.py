@@ -14,20 +14,21 @@ from articles.api.caching import recent_entries
 from articles.cache import remembered_state
 from articles.models import ArticlePage
 from tests.articles.api.conftest import article_content
+from tests.shared_data import shared_data
 
 pytestmark = pytest.mark.django_db
 
 TITLES = ["Gurken", "Amsel", "Zwiebeln", "Beete", "Mulch", "Kompost", "Erbsen", "Lauch"]
 
 
-@pytest.fixture
-def eight_articles(make_article):
+@shared_data
+def eight_articles(build):
     """Eight German articles: two pairs sharing a publication time (ties break by id), one
     without a publication date, titles sorting differently from dates."""
     start = datetime(2024, 1, 1, 8, tzinfo=UTC)
     pages = []
     for number, title in enumerate(TITLES):
-        page = make_article(
+        page = build.article(
             content=article_content(slug=f"artikel-{number}", title=title, keywords=2)
         )
         published = start + timedelta(days=min(number, 5) - (number == 2))  # 1 and 2 tie too
