@@ -155,6 +155,8 @@ def shared_data(
 
         def data(request, db, **blocks):
             opened, value = blocks[block_name]
+            if _transactional(request.node):
+                pytest.fail("a transactional test cannot run inside shared data's transaction")
             if not opened.is_open or STATE.current is not opened:
                 pytest.fail(
                     f"the shared data {name!r} was rolled back before this test: its tests "
@@ -221,8 +223,6 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     """Roll back the open shared data before a test that did not ask for it."""
     current = STATE.current
     if current is None or current.fixture_name in getattr(item, "fixturenames", ()):
-        if current is not None and _transactional(item):
-            raise pytest.UsageError(f"{item.nodeid}: a transactional test cannot use shared data")
         return
     from pytest_django.plugin import blocking_manager_key
 
