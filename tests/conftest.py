@@ -7,7 +7,8 @@ import pytest
 from tests import seed
 
 # Browser fixtures (headless Chromium, editors per admin language): tests/browser.py.
-pytest_plugins = ["tests.browser"]
+# Data built once per module (``@shared_data``): tests/shared_data.py.
+pytest_plugins = ["tests.browser", "tests.shared_data"]
 
 
 @pytest.fixture
@@ -34,14 +35,19 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     return result
 
 
-@pytest.fixture
-def article_index(db):
+def blog_index():
+    """The blog's article index (created where it is missing)."""
     from articles.services import article_index_get_or_create
 
     index, _created = article_index_get_or_create(
         slug="blog", titles={"de": "Ratgeber", "en": "Guide"}
     )
     return index
+
+
+@pytest.fixture
+def article_index(db):
+    return blog_index()
 
 
 @pytest.fixture
@@ -57,22 +63,28 @@ def seed_article(seed_text, article_index):
     return ArticlePage.objects.get(pk=report.page_id)
 
 
-@pytest.fixture
-def make_article(article_index):
-    """``make_article(lang="de", publish=True, translations={"en": content}, **factory_kwargs)``."""
+def build_article(
+    index, lang: str = "de", *, publish: bool = True, translations=None, parent=None, **kwargs
+):
+    """An article below ``parent`` (else ``index``): ``make_article``'s work."""
     from articles.services import article_create, article_update_language
     from tests.factories import ArticleContentFactory
 
-    def build(lang: str = "de", *, publish: bool = True, translations=None, parent=None, **kwargs):
-        content = kwargs.pop("content", None) or ArticleContentFactory(lang_tag=lang, **kwargs)
-        page = article_create(
-            parent=parent or article_index, lang=lang, content=content, publish=publish
+    content = kwargs.pop("content", None) or ArticleContentFactory(lang_tag=lang, **kwargs)
+    page = article_create(parent=parent or index, lang=lang, content=content, publish=publish)
+    for translation_lang, translation in (translations or {}).items():
+        page = article_update_language(
+            page=page, lang=translation_lang, content=translation, publish=publish
         )
-        for translation_lang, translation in (translations or {}).items():
-            page = article_update_language(
-                page=page, lang=translation_lang, content=translation, publish=publish
-            )
-        return page
+    return page
+
+
+@pytest.fixture
+def make_article(article_index):
+    """``make_article(lang="de", publish=True, translations={"en": content}, **factory_kwargs)``."""
+
+    def build(lang: str = "de", **kwargs):
+        return build_article(article_index, lang, **kwargs)
 
     return build
 
@@ -100,7 +112,11 @@ def editor_client(client, editor):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache (Redis in CI, local memory elsewhere).
+    """Each test starts with an empty cache (Redis in CI, local memory elsewhere), and without
+    what the API keeps in process memory: the content version it last read and recent responses
+    (articles/cache.py, articles/api/caching.py). Tests sharing data (tests/shared_data.py)
+    start from the same rows, so the same content version: a previous test's remembered state
+    would otherwise look current.
 
     Pure-core tests may run without Django (``-p no:django``); they have no cache to clear.
     """
@@ -109,5 +125,10 @@ def _fresh_cache():
     if settings.configured:
         from django.core.cache import cache
 
+        from articles.api.caching import recent_entries
+        from articles.cache import remembered_state
+
         cache.clear()
+        remembered_state.forget()
+        recent_entries.clear()
     yield

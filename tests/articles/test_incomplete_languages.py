@@ -22,8 +22,10 @@ from articles.content import FAQContent
 from articles.importing import ImportOptions, import_article
 from articles.models import ArticlePage
 from articles.services import article_completeness_refresh
+from tests import seed
 from tests.articles.api.conftest import article_content
 from tests.articles.api.test_query_counts import DETAIL_BUDGET, LIST_BUDGET, SEARCH_BUDGET
+from tests.shared_data import shared_data
 
 pytestmark = pytest.mark.django_db
 
@@ -45,13 +47,18 @@ def _uncached(settings, monkeypatch):
     )
 
 
-@pytest.fixture
-def seed_article(seed_text, article_index) -> ArticlePage:
+def import_seed(index) -> ArticlePage:
+    """The seed article imported and published (skipped without the seed)."""
     report = import_article(
-        seed_text, source="000_seed.txt", options=ImportOptions(parent=article_index, publish=True)
+        seed.seed_text(), source="000_seed.txt", options=ImportOptions(parent=index, publish=True)
     )
     assert report.page_id is not None and not report.held, report
     return ArticlePage.objects.get(pk=report.page_id)
+
+
+@shared_data
+def seed_article(build) -> ArticlePage:
+    return import_seed(build.index)
 
 
 def import_partial_english(page: ArticlePage, **options) -> object:
@@ -62,9 +69,10 @@ def import_partial_english(page: ArticlePage, **options) -> object:
     )
 
 
-@pytest.fixture
-def partly_english(seed_article) -> ArticlePage:
+@shared_data
+def partly_english(build) -> ArticlePage:
     """The seed, published with its partial English translation (--allow-incomplete)."""
+    seed_article = import_seed(build.index)
     report = import_partial_english(seed_article, publish=True, allow_incomplete=True)
     assert not report.held and report.outcome == "updated", report
     seed_article.refresh_from_db()

@@ -12,13 +12,14 @@ from wagtail.models import PageViewRestriction
 
 from articles.models import ArticlePage
 from tests.articles.api.conftest import article_content
+from tests.shared_data import shared_data
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def article(make_article):
-    return make_article(
+@shared_data
+def article(build):
+    return build.article(
         content=article_content(slug="garten", title="Garten"),
         translations={"en": article_content(slug="garden", title="Garden")},
     )

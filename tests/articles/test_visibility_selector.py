@@ -19,6 +19,7 @@ from articles.models import ArticlePage
 from articles.selectors import hidden_reasons, visible_articles, visible_pages
 from articles.services import article_index_get_or_create
 from tests.articles.api.conftest import article_content
+from tests.shared_data import shared_data
 
 pytestmark = pytest.mark.django_db
 
@@ -59,28 +60,28 @@ def index(slug: str, parent=None):
     return page
 
 
-@pytest.fixture
-def scattered(make_article, article_index, settings):
+@shared_data(settings={"CMS_INCOMPLETE_LANGUAGES": "hide"})
+def scattered_pages(build):
     """Articles around every boundary of the site and of view restrictions (incomplete
     language versions hidden)."""
-    settings.CMS_INCOMPLETE_LANGUAGES = "hide"
+    build.index  # noqa: B018 (the blog index first, as the article_index fixture made it)
     root = Page.get_first_root_node()
     members = index("members")
     public = index("public")  # the sibling right after "members": its path sorts after
     elsewhere = index("elsewhere", parent=root)  # a second tree beside the site's root
     pages = {
-        "plain": make_article(content=article_content(slug="plain")),
-        "members": make_article(content=article_content(slug="m"), parent=members),
-        "public": make_article(content=article_content(slug="p"), parent=public),
-        "elsewhere": make_article(content=article_content(slug="e"), parent=elsewhere),
-        "restricted": make_article(content=article_content(slug="r")),
-        "expired": make_article(content=article_content(slug="x")),
-        "scheduled": make_article(content=article_content(slug="s")),
-        "english": make_article(
+        "plain": build.article(content=article_content(slug="plain")),
+        "members": build.article(content=article_content(slug="m"), parent=members),
+        "public": build.article(content=article_content(slug="p"), parent=public),
+        "elsewhere": build.article(content=article_content(slug="e"), parent=elsewhere),
+        "restricted": build.article(content=article_content(slug="r")),
+        "expired": build.article(content=article_content(slug="x")),
+        "scheduled": build.article(content=article_content(slug="s")),
+        "english": build.article(
             content=article_content(slug="de-und-en"),
             translations={"en": article_content(slug="de-and-en")},
         ),
-        "english incomplete": make_article(
+        "english incomplete": build.article(
             content=article_content(slug="de-und-halb-en"),
             translations={"en": article_content(slug="de-and-half-en")},
         ),
@@ -93,7 +94,13 @@ def scattered(make_article, article_index, settings):
     ArticlePage.objects.filter(pk=pages["english incomplete"].pk).update(
         translation_complete_en=False
     )
-    return SimpleNamespace(pages=pages, members=members, public=public, elsewhere=elsewhere)
+    return {"pages": pages, "members": members, "public": public, "elsewhere": elsewhere}
+
+
+@pytest.fixture
+def scattered(scattered_pages, settings):
+    settings.CMS_INCOMPLETE_LANGUAGES = "hide"
+    return SimpleNamespace(**scattered_pages)
 
 
 def names(scattered: SimpleNamespace, ids: set[int]) -> set[str]:

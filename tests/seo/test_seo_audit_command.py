@@ -24,7 +24,9 @@ from articles.services import article_create, article_update_language
 from articles.textformat import parse_article
 from seo.engine import CHECK_IDS, SITE_CHECK_IDS, CheckResult, SEOReport, SiteFinding, Status
 from seo.management.commands.seo_audit import AuditGate
+from tests import seed
 from tests.factories import ArticleContentFactory
+from tests.shared_data import shared_data
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LOCATIONS = {
@@ -126,14 +128,20 @@ WEAK_ARTICLE_PROBLEMS = {
 WEAK_ARTICLE_FINE = {"focus_keyword_in_title", "focus_keyword_in_intro", "heading_structure"}
 
 
-@pytest.fixture
-def weak_article(article_index):
-    return article_create(parent=article_index, lang="de", content=WEAK_ARTICLE, publish=True)
+@shared_data
+def weak_article(build):
+    return article_create(parent=build.index, lang="de", content=WEAK_ARTICLE, publish=True)
+
+
+@shared_data
+def imported_seed(build):
+    """The seed article imported with the command (skipped without the seed)."""
+    build.index  # noqa: B018 (the blog index, which the command imports into, first)
+    call_command("import_articles", str(seed.require_seed()), "--publish", stdout=io.StringIO())
 
 
 @pytest.fixture
-def seed_article(seed_text, seed_path, article_index):
-    call_command("import_articles", str(seed_path), "--publish", stdout=io.StringIO())
+def seed_article(imported_seed, seed_text, seed_path):
     parsed = parse_article(seed_text, source=str(seed_path)).article
     assert parsed is not None
     return parsed
@@ -266,11 +274,17 @@ class TestWeakArticle:
         assert "faq_structured_data" in result.error
 
 
+@shared_data
+def weak_and_translated(build):
+    weak = article_create(parent=build.index, lang="de", content=WEAK_ARTICLE, publish=True)
+    translated = build.article(translations={"en": ArticleContentFactory(lang_tag="en")})
+    return [weak, translated]
+
+
 class TestFormats:
     @pytest.fixture
-    def articles(self, make_article, weak_article):
-        translated = make_article(translations={"en": ArticleContentFactory(lang_tag="en")})
-        return [weak_article, translated]
+    def articles(self, weak_and_translated):
+        return weak_and_translated
 
     def test_json_has_the_documented_shape(self, articles):
         data = audit_json()

@@ -21,18 +21,7 @@ from articles.cache import remembered_state
 from articles.content import ArticleContent, FAQContent, KeywordContent, SectionContent
 from articles.images import rendition_specs
 from articles.models import ArticlePage
-
-
-@pytest.fixture(autouse=True)
-def _fresh_api_cache_state():
-    """The suite clears the shared cache before each test; the API also keeps the content
-    version and recent responses in process memory (articles/cache.py, articles/api/caching.py)."""
-    from articles.api.caching import recent_entries
-    from articles.cache import remembered_state
-
-    remembered_state.forget()
-    recent_entries.clear()
-    yield
+from tests.shared_data import shared_data
 
 
 @pytest.fixture
@@ -50,6 +39,11 @@ def get_json(client) -> Callable[..., tuple[Any, Any]]:
 @pytest.fixture
 def hero_image(db):
     """A Wagtail image with the API's renditions already generated (as after a first request)."""
+    return make_hero_image()
+
+
+def make_hero_image():
+    """``hero_image``'s work."""
     buffer = io.BytesIO()
     PILImage.new("RGB", (1600, 900), (30, 120, 200)).save(buffer, format="PNG")
     image = get_image_model().objects.create(
@@ -104,8 +98,8 @@ def article_content(
     )
 
 
-@pytest.fixture
-def public_site(make_article, article_index, seed_text_if_present):
+@shared_data
+def public_site(build):
     """What a public site holds, the hostile cases included: the seed article (where
     ../shared/seeds exists), an article with Latin-1 and non-Latin-1 slugs, and a private, an
     expired and a draft article. Returns their slugs."""
@@ -115,29 +109,31 @@ def public_site(make_article, article_index, seed_text_if_present):
     from wagtail.models import PageViewRestriction
 
     from articles.importing import ImportOptions, import_article
+    from tests import seed
 
     slugs = {}
-    if seed_text_if_present is not None:
+    seed_text = seed.seed_text_if_present()
+    if seed_text is not None:
         report = import_article(
-            seed_text_if_present,
+            seed_text,
             source="000_seed.txt",
-            options=ImportOptions(parent=article_index, publish=True),
+            options=ImportOptions(parent=build.index, publish=True),
         )
         assert report.page_id is not None, f"seed import failed: {report.reason}"
         slugs["seed"] = report.slug
-    make_article(
+    build.article(
         content=article_content(slug="über-straße", title="Über die Straße"),
         translations={"en": article_content(slug="中文-street", title="A street in 中文")},
     )
     slugs.update(latin1="über-straße", non_latin1="中文-street")
-    private = make_article(content=article_content(slug="privat", title="Nur intern"))
+    private = build.article(content=article_content(slug="privat", title="Nur intern"))
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="pw")
-    expired = make_article(content=article_content(slug="abgelaufen", title="Abgelaufen"))
+    expired = build.article(content=article_content(slug="abgelaufen", title="Abgelaufen"))
     # Published with an expiry that has passed since; publish_scheduled has not run yet.
     ArticlePage.objects.filter(pk=expired.pk).update(
         expire_at=timezone.now() - timedelta(minutes=5)
     )
-    make_article(content=article_content(slug="entwurf", title="Entwurf"), publish=False)
+    build.article(content=article_content(slug="entwurf", title="Entwurf"), publish=False)
     slugs.update(private="privat", expired="abgelaufen", draft="entwurf")
     return slugs
 
@@ -153,14 +149,14 @@ def seed_text_if_present() -> str | None:
 TITLES = ["Gurken", "Amsel", "Zwiebeln", "Beete", "Mulch", "Kompost", "Erbsen", "Lauch"]
 
 
-@pytest.fixture
-def eight_articles(make_article):
+@shared_data
+def eight_articles(build):
     """Eight German articles: two pairs sharing a publication time (ties break by id), one
     without a publication date, titles sorting differently from dates."""
     start = datetime(2024, 1, 1, 8, tzinfo=UTC)
     pages = []
     for number, title in enumerate(TITLES):
-        page = make_article(
+        page = build.article(
             content=article_content(slug=f"artikel-{number}", title=title, keywords=2)
         )
         published = start + timedelta(days=min(number, 5) - (number == 2))  # 1 and 2 tie too

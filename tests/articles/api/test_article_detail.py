@@ -8,15 +8,16 @@ import pytest
 
 from articles.content import FAQContent, SectionContent
 from tests.articles.api.conftest import article_content, republish
+from tests.shared_data import shared_data
 
 pytestmark = pytest.mark.django_db
 
 FRONTEND = "http://localhost:3000"
 
 
-@pytest.fixture
-def bilingual(make_article):
-    return make_article(
+@shared_data
+def bilingual(build):
+    return build.article(
         content=article_content(slug="bodenpflege", title="Bodenpflege im Jahreslauf"),
         translations={"en": article_content(slug="soil-care", title="Soil care through the year")},
     )
@@ -151,8 +152,8 @@ def test_a_wrong_language_slug_tells_the_frontend_where_to_redirect(
     assert b'"path":"/en/blog/soil-care/"' in answer.body.replace(b" ", b"")
 
 
-@pytest.fixture
-def partly_translated(make_article):
+@shared_data
+def partly_translated(build):
     german = article_content(slug="teilweise", sections=3, faqs=2)
     english = article_content(slug="partly", sections=2, faqs=2)
     english = dataclasses.replace(
@@ -160,7 +161,7 @@ def partly_translated(make_article):
         faqs=(FAQContent(question="Question 0?", answer_html=""), english.faqs[1]),
         conclusion_html="",
     )
-    return make_article(content=german, translations={"en": english})
+    return build.article(content=german, translations={"en": english})
 
 
 def test_untranslated_fields_fall_back_and_are_reported(get_json, partly_translated, settings):

@@ -8,6 +8,7 @@ import pytest
 
 from articles.models import ArticleLanguageVersion, ArticlePage
 from tests.articles.api.conftest import article_content
+from tests.shared_data import shared_data
 
 pytestmark = pytest.mark.django_db
 
@@ -22,13 +23,13 @@ def set_dates(page, published: str, updated: str | None = None) -> None:
     ArticleLanguageVersion.objects.filter(page=page).update(updated_at=updated_at)
 
 
-@pytest.fixture
-def three_articles(make_article):
-    older = make_article(
+@shared_data
+def three_articles(build):
+    older = build.article(
         content=article_content(slug="kompost", title="Kompost anlegen"),
         translations={"en": article_content(slug="compost", title="Making compost")},
     )
-    middle = make_article(
+    middle = build.article(
         content=article_content(
             slug="mulch",
             title="Beete mulchen",
@@ -36,7 +37,7 @@ def three_articles(make_article):
         ),
         translations={},
     )
-    newest = make_article(
+    newest = build.article(
         content=article_content(slug="aussaat", title="Aussaat im Frühling"),
         translations={"en": article_content(slug="sowing", title="Sowing in spring")},
     )

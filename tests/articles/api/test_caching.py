@@ -11,6 +11,7 @@ from rest_framework.settings import api_settings
 
 from articles.services import article_update_language
 from tests.articles.api.conftest import article_content
+from tests.shared_data import shared_data
 
 pytestmark = pytest.mark.django_db
 
@@ -24,9 +25,9 @@ GET_URLS = [
 ]
 
 
-@pytest.fixture
-def article(make_article):
-    return make_article(
+@shared_data
+def article(build):
+    return build.article(
         content=article_content(slug="garten", title="Gartenboden"),
         translations={"en": article_content(slug="garden", title="Garden soil")},
     )

@@ -11,19 +11,20 @@ from articles.api.counting import result_count
 from articles.models import ArticlePage
 from articles.selectors import article_list, keyword_usage
 from tests.articles.api.conftest import article_content
+from tests.shared_data import shared_data
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def seven_articles(make_article):
+@shared_data
+def seven_articles(build):
     """Seven German articles, two sharing a publication time (ties break by id), titles
     sorting differently from dates; three with an English version."""
     start = datetime(2024, 1, 1, 8, tzinfo=UTC)
     titles = ["Gurken", "Amsel", "Zwiebeln", "Beete", "Mulch", "Kompost", "Erbsen"]
     pages = []
     for number, title in enumerate(titles):
-        page = make_article(
+        page = build.article(
             content=article_content(slug=f"artikel-{number}", title=title, keywords=1),
             translations=(
                 {"en": article_content(slug=f"article-{number}", title=f"{title} EN")}

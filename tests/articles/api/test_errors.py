@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.articles.api.conftest import article_content
+from tests.shared_data import shared_data
 
 pytestmark = pytest.mark.django_db
 
@@ -17,9 +18,9 @@ ENDPOINTS = [
 ]
 
 
-@pytest.fixture
-def article(make_article):
-    return make_article(content=article_content(slug="garten"))
+@shared_data
+def article(build):
+    return build.article(content=article_content(slug="garten"))
 
 
 def assert_error_shape(response, status: int, code: str) -> dict:

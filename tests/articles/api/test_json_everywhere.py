@@ -9,14 +9,15 @@ from django.db import OperationalError
 
 from tests.articles.api.conftest import article_content
 from tests.articles.api.test_errors import assert_error_shape
+from tests.shared_data import shared_data
 from tests.wsgi_client import call, production_app
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def article(make_article):
-    return make_article(content=article_content(slug="garten"))
+@shared_data
+def article(build):
+    return build.article(content=article_content(slug="garten"))
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])

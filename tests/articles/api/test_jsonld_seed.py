@@ -21,7 +21,9 @@ from articles.importing import ImportOptions, import_article
 from articles.models import ArticlePage
 from articles.textformat import parse_article
 from seo.engine import validate_faq_jsonld
-from tests.articles.api.conftest import republish
+from tests import seed
+from tests.articles.api.conftest import make_hero_image, republish
+from tests.shared_data import shared_data
 
 pytestmark = pytest.mark.django_db
 
@@ -29,15 +31,23 @@ GOOGLE_ANSWER_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "br", "ol", "ul", "li"
 GOOGLE_ANSWER_TAGS |= {"b", "strong", "i", "em"}
 
 
-@pytest.fixture
-def seed_detail(client, seed_text, article_index, hero_image):
+@shared_data
+def seed_page(build):
+    """The seed article imported, published with a hero image (skipped without the seed)."""
     report = import_article(
-        seed_text, source="000_seed.txt", options=ImportOptions(parent=article_index, publish=True)
+        seed.seed_text(),
+        source="000_seed.txt",
+        options=ImportOptions(parent=build.index, publish=True),
     )
     assert report.page_id is not None, f"seed import failed: {report.reason}"
     page = ArticlePage.objects.get(pk=report.page_id)
-    republish(page, hero_image=hero_image, hero_image_alt_de="Ein blaues Testbild")
-    response = client.get(f"/api/v1/articles/{report.slug}/?lang={report.language}")
+    republish(page, hero_image=make_hero_image(), hero_image_alt_de="Ein blaues Testbild")
+    return {"slug": report.slug, "language": report.language}
+
+
+@pytest.fixture
+def seed_detail(client, seed_page):
+    response = client.get(f"/api/v1/articles/{seed_page['slug']}/?lang={seed_page['language']}")
     assert response.status_code == 200
     body = response.json()
     return body, {item["@type"]: item for item in body["seo"]["json_ld"]}

@@ -12,6 +12,7 @@ from django.utils.http import http_date
 from articles.models import ArticleLanguageVersion
 from articles.services import article_update_language
 from tests.articles.api.conftest import article_content, republish
+from tests.shared_data import shared_data
 from tests.wsgi_client import call, production_app
 
 pytestmark = pytest.mark.django_db
@@ -26,9 +27,9 @@ def age_every_language(page) -> None:
     assert ArticleLanguageVersion.objects.filter(page=page).update(updated_at=LONG_AGO)
 
 
-@pytest.fixture
-def article(make_article):
-    page = make_article(
+@shared_data
+def article(build):
+    page = build.article(
         content=article_content(slug="boden", title="Boden im Jahreslauf"),
         translations={"en": article_content(slug="soil", title="Soil through the year")},
     )

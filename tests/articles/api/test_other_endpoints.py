@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 
 from tests.articles.api.conftest import article_content
+from tests.shared_data import shared_data
 
 pytestmark = pytest.mark.django_db
 
@@ -15,12 +16,12 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
-@pytest.fixture
-def articles(make_article):
-    both = make_article(
+@shared_data
+def articles(build):
+    both = build.article(
         content=article_content(slug="beide"), translations={"en": article_content(slug="both")}
     )
-    german = make_article(content=article_content(slug="deutsch"), translations={})
+    german = build.article(content=article_content(slug="deutsch"), translations={})
     return both, german
 
 

@@ -12,6 +12,7 @@ from articles.indexing.search_text import backfill_search_texts
 from articles.models import ArticleKeyword, ArticlePage
 from seo.services import keyword_get_or_create
 from tests.articles.api.conftest import article_content, republish
+from tests.shared_data import shared_data
 
 pytestmark = pytest.mark.django_db
 
@@ -41,11 +42,15 @@ def _uncached(settings, monkeypatch):
     )
 
 
-@pytest.fixture
-def link_target(make_article):
+def make_link_target(make_article):
     return make_article(
         content=article_content(slug="ziel"), translations={"en": article_content(slug="target")}
     )
+
+
+@pytest.fixture
+def link_target(make_article):
+    return make_link_target(make_article)
 
 
 def rich_article(make_article, *, slug, size, link_target, image):
@@ -92,13 +97,14 @@ def test_plain_detail_needs_four_queries(client, make_article, django_assert_max
     assert len(captured) == 4  # page, sections, FAQs, keywords
 
 
-@pytest.fixture
-def hundred_articles(make_article, article_index, link_target):
+@shared_data
+def hundred_articles(build):
     """100 live German articles (99 mentioning "Intro", and the link target). One goes through
     the services; the other 98 copy its rows
     directly (through the services, revisions make this the slowest part of the suite)."""
+    link_target = make_link_target(build.article)
     link = f'<a linktype="page" id="{link_target.pk}">linked</a>'
-    template = make_article(
+    template = build.article(
         content=article_content(slug="artikel-0", intro=f"<p>Intro with a {link}.</p>"),
         translations={},
     )
@@ -118,7 +124,7 @@ def hundred_articles(make_article, article_index, link_target):
                 ArticleKeyword(keyword=focus, focus=True),
                 ArticleKeyword(keyword=own, focus=False),
             ]
-            article_index.add_child(instance=page)
+            build.index.add_child(instance=page)
     # Made live without publishing (no page_published): build their search documents as
     # migrate does for such pages.
     backfill_search_texts()

@@ -16,6 +16,7 @@ from wagtail.models import GroupPagePermission
 from articles.services import article_index_get_or_create, article_update_language
 from seo.engine import CHECK_IDS
 from tests.factories import ArticleContentFactory, UserFactory
+from tests.shared_data import shared_data
 
 # Session, user, page permissions, the article, its sections, FAQs and keyword links, the
 # keywords, the link targets (their status for the link checks, and, since the report judges the
@@ -29,13 +30,13 @@ def report_url(slug: str, **params: str) -> str:
     return f"/api/v1/articles/{slug}/seo-report/" + (f"?{query}" if query else "")
 
 
-@pytest.fixture
-def article(make_article, article_index):
-    link = f'<a linktype="page" id="{article_index.pk}">the guide</a>'
+@shared_data
+def article(build):
+    link = f'<a linktype="page" id="{build.index.pk}">the guide</a>'
     content = ArticleContentFactory(
         lang_tag="de", section_count=4, faq_count=3, intro_html=f"<p>See {link}.</p>"
     )
-    return make_article(content=content, translations={"en": ArticleContentFactory(lang_tag="en")})
+    return build.article(content=content, translations={"en": ArticleContentFactory(lang_tag="en")})
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from wagtail.models import Page, PageViewRestriction
 from articles.models import ArticlePage
 from articles.services import article_index_get_or_create, article_update_language
 from tests.articles.api.conftest import article_content
+from tests.shared_data import shared_data
 
 SECRET_WORD = "zeppelinquartz"
 
@@ -81,9 +82,9 @@ HIDDEN_KINDS = {
 }
 
 
-@pytest.fixture(params=list(HIDDEN_KINDS))
-def hidden_article(request, make_article, article_index):
-    return HIDDEN_KINDS[request.param](make_article, article_index)
+@shared_data(params=list(HIDDEN_KINDS))
+def hidden_article(build, kind):
+    return HIDDEN_KINDS[kind](build.article, build.index)
 
 
 @pytest.fixture

@@ -9,14 +9,15 @@ from urllib.parse import quote
 import pytest
 
 from tests.articles.api.conftest import article_content
+from tests.shared_data import shared_data
 from tests.wsgi_client import call, django_app, production_app
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def unicode_articles(make_article):
-    return make_article(
+@shared_data
+def unicode_articles(build):
+    return build.article(
         content=article_content(slug="über-straße", title="Über die Straße"),
         translations={"en": article_content(slug="中文-street", title="A street in 中文")},
     )

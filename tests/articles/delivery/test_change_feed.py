@@ -19,6 +19,7 @@ from articles.delivery.models import ChangeEntry
 from articles.models import ArticlePage
 from tests.articles.api.conftest import republish
 from tests.factories import ArticleContentFactory
+from tests.shared_data import shared_data
 from tests.wsgi_client import call, production_app
 
 FEED = "/api/v1/changes/"
@@ -80,22 +81,22 @@ def content(lang: str, slug: str, title: str | None = None):
     return ArticleContentFactory(lang_tag=lang, slug=slug, title=title or f"Title of {slug}")
 
 
-@pytest.fixture
-def site(make_article):
+@shared_data
+def site(build):
     """Articles in one, two and three languages, and a draft."""
     return {
-        "de_only": make_article("de", content=content("de", "nur-deutsch")),
-        "de_en": make_article(
+        "de_only": build.article("de", content=content("de", "nur-deutsch")),
+        "de_en": build.article(
             "de",
             content=content("de", "zweisprachig"),
             translations={"en": content("en", "bilingual")},
         ),
-        "three": make_article(
+        "three": build.article(
             "en",
             content=content("en", "three-languages"),
             translations={"nl": content("nl", "drie-talen"), "fr": content("fr", "trois-langues")},
         ),
-        "draft": make_article("de", content=content("de", "entwurf"), publish=False),
+        "draft": build.article("de", content=content("de", "entwurf"), publish=False),
     }
 
 

@@ -12,20 +12,21 @@ from articles.api.caching import recent_entries
 from articles.cache import remembered_state
 from articles.models import ArticlePage
 from tests.articles.api.conftest import article_content
+from tests.shared_data import shared_data
 
 pytestmark = pytest.mark.django_db
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
-@pytest.fixture
-def five_articles(make_article):
+@shared_data
+def five_articles(build):
     """Five articles, 8 URLs: three in German and English, two in German only; published a
     day apart, oldest first."""
     start = datetime(2024, 5, 1, 9, tzinfo=UTC)
     pages = []
     for number in range(5):
-        page = make_article(
+        page = build.article(
             content=article_content(slug=f"seite-{number}", title=f"Seite {number}"),
             translations=(
                 {"en": article_content(slug=f"page-{number}", title=f"Page {number}")}

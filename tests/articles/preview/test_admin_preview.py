@@ -14,15 +14,16 @@ from articles.preview.rows import article_rows
 from articles.preview.tokens import read_preview_token
 from articles.selectors import article_detail
 from tests.admin_forms import read_form
+from tests.shared_data import shared_data
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def article(make_article):
+@shared_data
+def article(build):
     from tests.factories import ArticleContentFactory
 
-    return make_article(
+    return build.article(
         "de",
         section_count=3,
         faq_count=2,

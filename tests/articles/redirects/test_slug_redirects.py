@@ -13,6 +13,7 @@ from articles.page_content import latest_version, page_content
 from articles.services import article_update_language
 from tests.admin_forms import read_form
 from tests.articles.api.conftest import article_content
+from tests.shared_data import shared_data
 from tests.wsgi_client import call, production_app
 
 pytestmark = pytest.mark.django_db
@@ -24,9 +25,9 @@ def rename(page: ArticlePage, lang: str, slug: str, *, publish: bool = True) -> 
     return article_update_language(page=page, lang=lang, content=content, publish=publish)
 
 
-@pytest.fixture
-def article(make_article):
-    return make_article(
+@shared_data
+def article(build):
+    return build.article(
         content=article_content(slug="gartenboden", title="Gartenboden im Jahreslauf"),
         translations={"en": article_content(slug="garden-soil", title="Garden soil")},
     )

@@ -6,13 +6,15 @@ import re
 
 import pytest
 
+from tests.shared_data import shared_data
 
-@pytest.fixture
-def bilingual_article(make_article):
+
+@shared_data
+def bilingual_article(build):
     """A published German article with an English translation (both live)."""
     from tests.factories import ArticleContentFactory
 
-    return make_article(
+    return build.article(
         "de",
         section_count=3,
         faq_count=4,

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import Avg
 
 from seo.models import AuditStatus, SEOAuditResult
+from tests.shared_data import shared_data
 
 pytestmark = pytest.mark.django_db
 
@@ -18,13 +19,13 @@ AVERAGE_RE = re.compile(
 WEAKEST_RE = re.compile(r'data-seo-weakest="(?P<page>\d+)"')
 
 
-@pytest.fixture
-def seven_articles(make_article):
+@shared_data
+def seven_articles(build):
     """Seven German/English articles; their stored scores are spread out for a clear order."""
     from tests.factories import ArticleContentFactory
 
     pages = [
-        make_article("de", translations={"en": ArticleContentFactory(lang_tag="en")})
+        build.article("de", translations={"en": ArticleContentFactory(lang_tag="en")})
         for _ in range(7)
     ]
     for index, page in enumerate(pages):

@@ -19,6 +19,7 @@ from wagtail.admin.views.reports import ReportView
 from seo.messages import field_label
 from seo.models import AuditStatus, SEOAuditResult, TranslationStatus
 from seo.views.report import SEOAuditReportView
+from tests.shared_data import shared_data
 
 pytestmark = pytest.mark.django_db
 
@@ -42,13 +43,13 @@ def report_rows(html: str) -> list[tuple[int, str]]:
     return rows
 
 
-@pytest.fixture
-def three_articles(make_article):
+@shared_data
+def three_articles(build):
     """Three German/English articles whose stored scores are set to one per status band."""
     from tests.factories import ArticleContentFactory
 
     pages = [
-        make_article("de", translations={"en": ArticleContentFactory(lang_tag="en")})
+        build.article("de", translations={"en": ArticleContentFactory(lang_tag="en")})
         for _ in range(3)
     ]
     for page, score in zip(pages, (92, 64, 21), strict=True):
