@@ -11,6 +11,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.images import ImageFile
+from django.db import connection
 from django.utils import translation
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
@@ -22,6 +23,12 @@ from articles.content import ArticleContent, FAQContent, KeywordContent, Section
 from articles.images import rendition_specs
 from articles.models import ArticlePage
 from tests.shared_data import shared_data
+
+# Per-language full-text search (articles/indexing/search_text.py) runs on PostgreSQL only.
+needs_postgresql_search = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="per-language full-text search needs PostgreSQL (SQLite falls back to Wagtail search)",
+)
 
 
 @pytest.fixture

@@ -5,22 +5,17 @@ and the API's relevance pages and cursors byte for byte. PostgreSQL only, like t
 from __future__ import annotations
 
 import pytest
-from django.db import connection
 from wagtail.models import PageViewRestriction
 
 from articles.api import views
 from articles.indexing import search_text
 from articles.indexing.search_text import RankedMatches, ranked_article_ids
 from articles.selectors import article_list
-from tests.articles.api.conftest import all_pages, article_content
+from tests.articles.api.conftest import all_pages, article_content, needs_postgresql_search
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="per-language full-text search needs PostgreSQL (SQLite falls back to Wagtail "
-        "search)",
-    ),
+    needs_postgresql_search,
 ]
 
 

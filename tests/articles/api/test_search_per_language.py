@@ -13,15 +13,11 @@ from wagtail.models import PageViewRestriction
 
 from articles.indexing.models import ArticleSearchText
 from articles.services import article_update_language
-from tests.articles.api.conftest import article_content
+from tests.articles.api.conftest import article_content, needs_postgresql_search
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="per-language full-text search needs PostgreSQL (SQLite falls back to Wagtail "
-        "search)",
-    ),
+    needs_postgresql_search,
 ]
 
 
