@@ -29,8 +29,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
@@ -186,22 +187,40 @@ def version_key(prefix: str, queryset: QuerySet, *parts: Any) -> str | None:
     return f"{prefix}:{state.generation}:{digest}"
 
 
+T = TypeVar("T")
+
+
+def figure_for_version(
+    prefix: str, queryset: QuerySet, compute: Callable[[], T], *parts: Any, empty: T
+) -> T:
+    """``compute()``, a figure of ``queryset`` (its total, its ids, ...), computed once per
+    content version and kept in the shared cache under ``version_key(prefix, queryset,
+    *parts)``; computed uncached while the version cannot be read; ``empty`` for a query that
+    can match nothing."""
+    try:
+        key = version_key(prefix, queryset, *parts)
+    except EmptyResultSet:
+        return empty
+    value = cache.get(key) if key is not None else None
+    if value is None:
+        value = compute()
+        if key is not None:
+            cache.set(key, value)
+    return value
+
+
 IDS_PREFIX = "articles:api:ids"
 
 
 def ids_for_version(queryset: QuerySet) -> frozenset[int]:
     """The primary keys of ``queryset``, read once per content version (a set of ints: 10,000
     articles are about 50 kB in the cache)."""
-    try:
-        key = version_key(IDS_PREFIX, queryset)
-    except EmptyResultSet:
-        return frozenset()
-    ids = cache.get(key) if key is not None else None
-    if ids is None:
-        ids = frozenset(queryset.order_by().values_list("pk", flat=True))
-        if key is not None:
-            cache.set(key, ids)
-    return ids
+    return figure_for_version(
+        IDS_PREFIX,
+        queryset,
+        lambda: frozenset(queryset.order_by().values_list("pk", flat=True)),
+        empty=frozenset(),
+    )
 
 
 def _bump_version() -> None:

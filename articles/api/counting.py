@@ -24,7 +24,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db.models import QuerySet
 
 from articles.api.cursors import SortKey
-from articles.cache import version_key
+from articles.cache import figure_for_version, version_key
 
 KEY_PREFIX = "articles:api:count"
 BOUNDARIES_PREFIX = "articles:api:page-starts"
@@ -32,17 +32,7 @@ BOUNDARIES_PREFIX = "articles:api:page-starts"
 
 def result_count(queryset: QuerySet) -> int:
     """``queryset.count()``, from the cache while the content version is unchanged."""
-    try:
-        key = version_key(KEY_PREFIX, queryset)
-    except EmptyResultSet:  # no query at all
-        return 0
-    if key is None:
-        return queryset.count()
-    count = cache.get(key)
-    if count is None:
-        count = queryset.count()
-        cache.set(key, count)
-    return count
+    return figure_for_version(KEY_PREFIX, queryset, queryset.count, empty=0)
 
 
 def page_boundary(queryset: QuerySet, keys: Sequence[SortKey], *, size: int, number: int) -> Any:

@@ -123,12 +123,13 @@ def paginate(
             message=f"Page {request.number} does not exist; the last page is {num_pages}.",
             details={"page": request.number, "num_pages": num_pages},
         )
+    seekable = bool(keys and count and isinstance(results, QuerySet))
     boundary = None
-    if keys and count and isinstance(results, QuerySet):
+    if seekable:
         boundary = page_boundary(results, keys, size=request.size, number=request.number)
     if boundary is not None:
         items = read(results, keys=keys, after=tuple(boundary), limit=request.size)
-    elif keys and request.number == 1 and count and isinstance(results, QuerySet):
+    elif seekable and request.number == 1:
         items = read(results, keys=keys, after=None, limit=request.size)
     else:
         items = list(results[offset : offset + request.size]) if count else []

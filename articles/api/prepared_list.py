@@ -43,21 +43,25 @@ _PLACEHOLDERS = {
 
 @cache
 def _page_query(
-    lang: str, policy: str, ordering: str, keys: tuple[SortKey, ...], limit: int, nulls: tuple
+    lang: str,
+    policy: str,
+    ordering: str,
+    keys: tuple[SortKey, ...],
+    limit: int,
+    nulls: tuple[bool, ...] | None,
 ) -> PreparedQuery:
     """The page query of one shape (built while ``policy`` is the visibility policy, which
-    ``article_list`` reads). ``nulls`` says which seek values are None (they change
-    the SQL: ``IS NULL`` instead of a comparison); empty: no seek (the first page)."""
-    seeking = bool(nulls)
-    placeholders = [
-        _PLACEHOLDERS[key.kind]
-        for key, null in zip(keys, nulls or [True] * len(keys), strict=True)
-        if not null
-    ]
+    ``article_list`` reads). ``nulls`` says which seek values are None (they change the SQL:
+    ``IS NULL`` instead of a comparison); None: no seek (the first page)."""
+    placeholders = []
+    if nulls is not None:
+        placeholders = [
+            _PLACEHOLDERS[key.kind] for key, null in zip(keys, nulls, strict=True) if not null
+        ]
 
     def build(*values: Any) -> QuerySet:
         queryset = order_articles(article_list(lang), ordering, lang=lang)
-        if seeking:
+        if nulls is not None:
             given = iter(values)
             after = [None if null else next(given) for null in nulls]
             queryset = queryset.filter(seek_condition(keys, after))
@@ -88,7 +92,7 @@ def prepared_reader(queryset: QuerySet, *, lang: str, ordering: str) -> RowReade
     def read(
         queryset: QuerySet, *, keys: Sequence[SortKey], after: Sequence[Any] | None, limit: int
     ) -> list[Any]:
-        nulls = () if after is None else tuple(value is None for value in after)
+        nulls = None if after is None else tuple(value is None for value in after)
         query = _page_query(lang, policy, ordering, tuple(keys), limit, nulls)
         values = () if after is None else [value for value in after if value is not None]
         return query.rows(*values)

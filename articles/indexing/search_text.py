@@ -33,15 +33,13 @@ from typing import overload
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.core.cache import cache
-from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.db.models import Exists, F, OuterRef, QuerySet, Value
 from django.db.models.functions import Coalesce
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.signals import page_published, page_unpublished
 
-from articles.cache import ids_for_version, version_key
+from articles.cache import figure_for_version, ids_for_version
 from articles.indexing.models import ArticleSearchText
 from cms.pending_writes import PendingWrites
 from seo.engine.morphology import lemma
@@ -322,18 +320,15 @@ class RankedMatches(Sequence[int]):
     def _count(self) -> int:
         if self._query is None:
             return 0
-        try:
-            key = version_key(SEARCH_COUNT_PREFIX, self._candidates, self._lang, self._words)
-        except EmptyResultSet:
-            return 0
-        count = cache.get(key) if key is not None else None
-        if count is None:
+
+        def count() -> int:
             allowed = self._allowed_ids()
             matching = self._matches().values_list("page_id", flat=True)
-            count = sum(1 for page_id in matching if page_id in allowed)
-            if key is not None:
-                cache.set(key, count)
-        return count
+            return sum(1 for page_id in matching if page_id in allowed)
+
+        return figure_for_version(
+            SEARCH_COUNT_PREFIX, self._candidates, count, self._lang, self._words, empty=0
+        )
 
     def _best(self, stop: int) -> list[int]:
         """The best ``stop`` matching candidates (fewer where fewer match)."""

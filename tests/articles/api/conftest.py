@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -192,3 +193,13 @@ def all_pages(client, url: str) -> list[bytes]:
     while (body := fresh_get(client, f"{url}&page={len(pages) + 1}")) is not None:
         pages.append(body)
     return pages
+
+
+def cursor_crawl(client, url: str) -> list[bytes]:
+    """Every page of ``url`` by cursor, from ``cursor=`` (empty) on, each computed now."""
+    bodies, cursor = [], ""
+    while cursor is not None:
+        body = fresh_get(client, f"{url}&cursor={cursor}")
+        bodies.append(body)
+        cursor = json.loads(body)["next_cursor"]
+    return bodies

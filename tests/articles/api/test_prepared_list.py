@@ -14,7 +14,7 @@ from articles.api.prepared_list import rows_by_id
 from articles.cache import query_digest
 from articles.completeness import FALLBACK, HIDE
 from articles.selectors import article_list
-from tests.articles.api.conftest import all_pages, article_content, fresh_get
+from tests.articles.api.conftest import all_pages, article_content, cursor_crawl, fresh_get
 
 pytestmark = pytest.mark.django_db
 
@@ -39,15 +39,6 @@ def plain_path(monkeypatch):
     monkeypatch.setattr(views, "prepared_reader", lambda queryset, **kwargs: rows_after)
     monkeypatch.setattr(views, "rows_by_id", plain_rows_by_id)
     monkeypatch.setattr(views, "known_as_plain_list", lambda queryset, **kwargs: None)
-
-
-def cursor_crawl(client, url: str) -> list[bytes]:
-    bodies, cursor = [], ""
-    while cursor is not None:
-        body = fresh_get(client, f"{url}&cursor={cursor}")
-        bodies.append(body)
-        cursor = client.get(f"{url}&cursor={cursor}").json()["next_cursor"]
-    return bodies
 
 
 def every_response(client) -> dict:

@@ -11,7 +11,12 @@ from articles.api import views
 from articles.indexing import search_text
 from articles.indexing.search_text import RankedMatches, ranked_article_ids
 from articles.selectors import article_list
-from tests.articles.api.conftest import all_pages, article_content, needs_postgresql_search
+from tests.articles.api.conftest import (
+    all_pages,
+    article_content,
+    cursor_crawl,
+    needs_postgresql_search,
+)
 
 pytestmark = [
     pytest.mark.django_db,
@@ -63,15 +68,6 @@ def test_no_match_and_no_words_are_empty(kompost_articles):
         matches = RankedMatches(article_list("de"), words, lang="de")
         assert len(matches) == 0
         assert matches[0:20] == []
-
-
-def cursor_crawl(client, url: str) -> list[bytes]:
-    bodies, cursor = [], ""
-    while cursor is not None:
-        response = client.get(f"{url}&cursor={cursor}")
-        bodies.append(response.content)
-        cursor = response.json()["next_cursor"]
-    return bodies
 
 
 def test_relevance_pages_and_cursors_are_the_plain_lists_byte_for_byte(
