@@ -551,7 +551,7 @@ class TestAuditGate:
         assert not gate.failed
 
 
-def _queries(*arguments: str, batch_size: int = 10) -> int:
+def _queries(*arguments: str, batch_size: int = 3) -> int:
     with CaptureQueriesContext(connection) as context:
         result = run_audit("--format", "json", "--batch-size", str(batch_size), *arguments)
     assert result.exit_code == 0, result.error
@@ -559,8 +559,8 @@ def _queries(*arguments: str, batch_size: int = 10) -> int:
 
 
 def test_queries_per_batch_do_not_grow_with_the_number_of_articles(make_article, article_index):
-    """10 articles in one batch cost as many queries as 40 in one batch, and 40 articles in
-    batches of 10 cost four batches. Every article links to another page and has a draft
+    """3 articles in one batch cost as many queries as 9 in one batch, and 9 articles in
+    batches of 3 cost three batches. Every article links to another page and has a draft
     English translation, so each batch needs every kind of query (link targets, keywords,
     revisions)."""
 
@@ -575,14 +575,14 @@ def test_queries_per_batch_do_not_grow_with_the_number_of_articles(make_article,
 
     modes = {"live": (), "drafts": ("--include-drafts",)}
     empty = {mode: _queries(*args) for mode, args in modes.items()}
-    add_articles(10)
-    ten = {mode: _queries(*args) for mode, args in modes.items()}
-    add_articles(30)
-    forty = {mode: _queries(*args) for mode, args in modes.items()}
-    forty_in_one_batch = {mode: _queries(*args, batch_size=40) for mode, args in modes.items()}
+    add_articles(3)
+    three = {mode: _queries(*args) for mode, args in modes.items()}
+    add_articles(6)
+    nine = {mode: _queries(*args) for mode, args in modes.items()}
+    nine_in_one_batch = {mode: _queries(*args, batch_size=9) for mode, args in modes.items()}
 
     for mode in modes:
-        per_batch = ten[mode] - empty[mode]
-        assert forty_in_one_batch[mode] == ten[mode], (mode, ten, forty_in_one_batch)
-        assert forty[mode] - empty[mode] == 4 * per_batch, (mode, empty, ten, forty)
+        per_batch = three[mode] - empty[mode]
+        assert nine_in_one_batch[mode] == three[mode], (mode, three, nine_in_one_batch)
+        assert nine[mode] - empty[mode] == 3 * per_batch, (mode, empty, three, nine)
         assert per_batch <= MAX_QUERIES_PER_BATCH, (mode, per_batch)
