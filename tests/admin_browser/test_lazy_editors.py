@@ -89,15 +89,15 @@ def test_editors_of_hidden_languages_start_when_shown_and_save_the_same(
     )
     assert intro_en.strip()
     assert started_editors(browser)["nl"] == 0
-    # Starting an editor is no edit: Wagtail's unsaved-changes check (every 0.5 s) stays calm.
-    time.sleep(1.5)
-    assert (
-        browser.execute_script(
-            "return document.querySelector('[data-w-unsaved-has-edits-value]')"
-            ".getAttribute('data-w-unsaved-has-edits-value');"
-        )
-        == "false"
+    # Starting an editor is no edit: Wagtail's unsaved-changes check (every 0.5 s, once it has
+    # read the form's initial data: later on a loaded machine) stays calm.
+    has_edits = (
+        "return document.querySelector('[data-w-unsaved-has-edits-value]')"
+        "?.getAttribute('data-w-unsaved-has-edits-value');"
     )
+    wait(browser).until(lambda d: d.execute_script(has_edits) is not None)
+    time.sleep(1.5)
+    assert browser.execute_script(has_edits) == "false"
 
     # A save while NL and FR wait stores what a save with every editor started stores.
     before = rich_text(page)
