@@ -8,6 +8,8 @@ translation, publication and score range; Wagtail's CSV/XLSX export.
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
 from typing import Any
 
@@ -193,14 +195,59 @@ class SEOAuditReportView(ReportView):
         ).rpartition("/0/")
         return f"{prefix}/", f"/{suffix}"
 
+    # Rows per piece of a streamed CSV export: one write per row was a fifth of its time.
+    CSV_ROWS_PER_WRITE = 500
+
+    def stream_csv(self, queryset: ExportRows) -> Iterator[str]:
+        """Wagtail's CSV export, the same bytes, from plain rows instead of model instances.
+
+        Wagtail builds an instance, a row dict and a look-up of its cell preprocessing for
+        every row: 80 µs a row, 3.2 s for 40,000 (docs/performance.md, admin at scale). Rows
+        are ``_export_row``'s, as in the XLSX export, written as Wagtail's CSV writer writes
+        them: its ``force_str(strings_only=True)`` leaves numbers, booleans, datetimes and None
+        to the csv module, as here. tests/seo/admin/test_report.py pins both exports to
+        Wagtail's own, byte for byte."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow([self.get_heading(queryset, field) for field in self.list_export])
+        yield self._drain(buffer)
+        columns = self._stored_export_fields
+        rows = queryset.queryset.values_list(*columns).iterator(chunk_size=ExportRows.CHUNK_SIZE)
+        for count, values in enumerate(rows, 1):
+            writer.writerow(self._export_row(dict(zip(columns, values, strict=True))).values())
+            if count % self.CSV_ROWS_PER_WRITE == 0:
+                yield self._drain(buffer)
+        yield self._drain(buffer)
+
+    @staticmethod
+    def _drain(buffer: io.StringIO) -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
+    @cached_property
+    def _stored_export_fields(self) -> list[str]:
+        # Every exported field is a column of the stored row but the edit URL.
+        return [field for field in self.list_export if field != "edit_url"]
+
     def to_row_dict(self, item: SEOAuditResult) -> dict[str, Any]:
-        prefix, suffix = self._edit_url_parts
-        item.edit_url = f"{prefix}{item.page_id}{suffix}"
-        row = super().to_row_dict(item)
-        # Labels in the editor's language ("Section 2 heading"), not field paths.
-        row["missing_fields"] = ", ".join(field_label(path) for path in item.missing_fields)
-        row["status"] = self._export_labels.get(item.status, item.status)
-        row["translation_status"] = self._export_labels.get(
-            item.translation_status, item.translation_status
+        return self._export_row(
+            {field: getattr(item, field) for field in self._stored_export_fields}
         )
-        return row
+
+    def _export_row(self, stored: dict[str, Any]) -> dict[str, Any]:
+        """A row of either export, in ``list_export``'s order, from the stored values."""
+        prefix, suffix = self._edit_url_parts
+        labels = self._export_labels
+        cells = {
+            **stored,
+            "edit_url": f"{prefix}{stored['page_id']}{suffix}",
+            # Labels in the editor's language ("Section 2 heading"), not field paths.
+            "missing_fields": ", ".join(map(field_label, stored["missing_fields"])),
+            "status": labels.get(stored["status"], stored["status"]),
+            "translation_status": labels.get(
+                stored["translation_status"], stored["translation_status"]
+            ),
+        }
+        return {field: cells[field] for field in self.list_export}

@@ -266,20 +266,28 @@ def test_export_in_chunks_writes_the_same_bytes_as_the_plain_export(
     def body(response) -> bytes:
         return b"".join(response.streaming_content)
 
-    SEOAuditResult.objects.filter(lang="en").update(missing_fields=["intro"])
-    query = {"export": export_format, "ordering": "title", "lang": "en"}
+    SEOAuditResult.objects.filter(lang="en").update(missing_fields=["intro", "faqs.0.answer"])
+    # Every kind of cell: untranslated rows (no score), a draft, quoting in a title.
+    SEOAuditResult.objects.filter(pk=SEOAuditResult.objects.order_by("pk")[0].pk).update(
+        live=False, title='Ein "Titel", zwei\nZeilen'
+    )
+    query = {"export": export_format, "ordering": "title"}
+    monkeypatch.setattr(SEOAuditReportView, "CSV_ROWS_PER_WRITE", 5)  # 12 rows in 3 pieces
     chunked = body(editor_client.get(REPORT_URL, query))
     # Wagtail's path: the listing's context first, the queryset itself, display methods and
     # reverse() per row.
     monkeypatch.setattr(SEOAuditReportView, "get", ReportView.get)
     monkeypatch.setattr(SEOAuditReportView, "as_spreadsheet", _plain_export)
     monkeypatch.setattr(SEOAuditReportView, "to_row_dict", _plain_row)
+    monkeypatch.setattr(SEOAuditReportView, "stream_csv", SpreadsheetExportMixin.stream_csv)
     plain = body(editor_client.get(REPORT_URL, query))
 
     if export_format == "xlsx":  # a zip: compare the sheets, not the archive's timestamps
         chunked, plain = (_sheet(data) for data in (chunked, plain))
     assert chunked == plain
     assert len(chunked) > 100
+    if export_format == "csv":
+        assert chunked.count(b"\r\n") == 1 + 12  # the title's own line break is quoted "\n"
 
 
 def _sheet(data: bytes) -> bytes:
