@@ -30,10 +30,10 @@ run:
 # Test workers (pytest-xdist): one per core, at most 4; TEST_WORKERS=0 runs in one process.
 # xdist's default distribution keeps pytest-django's order (transactional tests, which empty the
 # database, last); --dist loadfile would run them between other files' tests, and worksteal could
-# hand a worker a database test after a transactional one. It sends tests in chunks of a quarter
-# of what is left, so the slow transactional tests at the end (browsers, forked workers) came in
-# one chunk to one worker while the other sat idle for two minutes; chunks of at most 4 tests
-# keep both busy to the end (docs/performance.md, "Test suite").
+# hand a worker a database test after a transactional one. Chunks of at most TEST_CHUNK tests,
+# each extended to the end of its module (tests/scheduling.py), keep both workers busy to the end
+# without building a module's shared data on both (docs/performance.md, "The test suite's own
+# time").
 TEST_WORKERS ?= auto
 TEST_CHUNK ?= 4
 

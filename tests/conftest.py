@@ -8,7 +8,7 @@ from tests import seed
 
 # Browser fixtures (headless Chromium, editors per admin language): tests/browser.py.
 # Data built once per module (``@shared_data``): tests/shared_data.py.
-pytest_plugins = ["tests.browser", "tests.shared_data"]
+pytest_plugins = ["tests.browser", "tests.shared_data", "tests.scheduling"]
 
 
 @pytest.fixture
