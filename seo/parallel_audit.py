@@ -132,8 +132,8 @@ def audit_in_workers(
 
 
 def _load_language_data(languages: Sequence[str], thresholds: Thresholds) -> None:
-    """Load the engine's language data (lemma and hyphenation tables, about 200 MB) here,
-    before the fork, so the workers share it copy-on-write instead of each loading its own."""
+    """Load the engine's language data (lemma and hyphenation tables) here, before the fork,
+    so the workers share it copy-on-write instead of each loading its own."""
     for lang in languages:
         analyse(
             SEODocument(
