@@ -135,12 +135,18 @@ def _fresh_cache():
     from django.conf import settings
 
     if settings.configured:
-        from django.core.cache import cache
-
-        from articles.api.caching import recent_entries
-        from articles.cache import remembered_state
-
-        cache.clear()
-        remembered_state.forget()
-        recent_entries.clear()
+        forget_cached_state()
     yield
+
+
+def forget_cached_state() -> None:
+    """Empty the shared cache and what the API keeps in process memory (the content version it
+    last read, recent responses): the next request computes its response."""
+    from django.core.cache import cache
+
+    from articles.api.caching import recent_entries
+    from articles.cache import remembered_state
+
+    cache.clear()
+    remembered_state.forget()
+    recent_entries.clear()

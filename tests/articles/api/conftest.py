@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.core.files.images import ImageFile
 from django.db import connection
 from django.utils import translation
@@ -18,11 +17,10 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.images.formats import get_image_formats
 
-from articles.api.caching import recent_entries
-from articles.cache import remembered_state
 from articles.content import ArticleContent, FAQContent, KeywordContent, SectionContent
 from articles.images import rendition_specs
 from articles.models import ArticlePage
+from tests.conftest import forget_cached_state
 from tests.shared_data import shared_data
 
 # Per-language full-text search (articles/indexing/search_text.py) runs on PostgreSQL only.
@@ -178,9 +176,7 @@ def eight_articles(build):
 def fresh_get(client, url: str) -> bytes | None:
     """The response body computed now (no response, count or boundary from any cache); None
     for a page past the end."""
-    cache.clear()
-    recent_entries.clear()
-    remembered_state.forget()
+    forget_cached_state()
     response = client.get(url)
     if response.status_code == 404:
         return None

@@ -6,12 +6,10 @@ from datetime import UTC, datetime, timedelta
 from xml.etree import ElementTree
 
 import pytest
-from django.core.cache import cache
 
-from articles.api.caching import recent_entries
-from articles.cache import remembered_state
 from articles.models import ArticlePage
 from tests.articles.api.conftest import article_content
+from tests.conftest import forget_cached_state
 from tests.shared_data import shared_data
 
 pytestmark = pytest.mark.django_db
@@ -45,9 +43,7 @@ def five_articles(build):
 def get(client, url: str):
     """A fresh response: the tests change SITEMAP_MAX_URLS, which the content version (the
     response cache's key) does not follow; a deployment changing it restarts anyway."""
-    cache.clear()
-    recent_entries.clear()
-    remembered_state.forget()
+    forget_cached_state()
     return client.get(url)
 
 
